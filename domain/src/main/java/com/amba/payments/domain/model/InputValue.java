@@ -1,0 +1,29 @@
+package com.amba.payments.domain.model;
+
+import java.math.BigInteger;
+
+/**
+ * One field of a request body, as the caller wrote it. Kept raw so that the domain, not a parser, decides
+ * which rule a bad value breaks (a fractional amount is INVALID_AMOUNT, not INVALID_BODY).
+ */
+public sealed interface InputValue {
+
+    /** A JSON integer: digits only, no fraction, no exponent. */
+    record WholeNumber(BigInteger value) implements InputValue {
+        public static WholeNumber of(long value) {
+            return new WholeNumber(BigInteger.valueOf(value));
+        }
+
+        public boolean isBetween(long min, long max) {
+            return value.compareTo(BigInteger.valueOf(min)) >= 0 && value.compareTo(BigInteger.valueOf(max)) <= 0;
+        }
+    }
+
+    record Text(String value) implements InputValue {}
+
+    /** Anything else: a fraction, an exponent, a boolean, an array, an object. Described for the message. */
+    record Other(String description) implements InputValue {}
+
+    /** An explicit JSON null; optional fields treat it as absent. */
+    record Null() implements InputValue {}
+}

@@ -1,0 +1,42 @@
+package com.amba.payments.domain.port.in;
+
+import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.PaymentError;
+import com.amba.payments.domain.model.ProviderIntent;
+import com.amba.payments.domain.model.Result;
+
+/**
+ * Dev mode only: what a customer and Stripe would do to an intent or an account in the sandbox provider.
+ * The resulting provider events reach the ledger through the same hand-off real webhooks take.
+ */
+public interface OperateSandbox {
+
+    /** The actions a person can take on a sandbox intent. */
+    enum IntentAction {
+        REQUIRE_ACTION("require_action"),
+        PROCESS("process"),
+        SUCCEED("succeed"),
+        FAIL("fail"),
+        CANCEL("cancel");
+
+        private final String wireName;
+
+        IntentAction(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static java.util.Optional<IntentAction> fromWireName(String name) {
+            return java.util.Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
+        }
+    }
+
+    /** PAYMENT_NOT_FOUND for an unknown intent; PAYMENT_INTENT_UNEXPECTED_STATE when Stripe would refuse. */
+    Result<ProviderIntent, PaymentError> act(String paymentId, IntentAction action);
+
+    /** ACCOUNT_NOT_FOUND for an unknown account. Emits {@code account.updated}. */
+    Result<ConnectedAccount, PaymentError> completeOnboarding(String accountId);
+}

@@ -1,0 +1,72 @@
+package com.amba.payments.domain.port.out;
+
+import com.amba.payments.domain.model.CreationAttempt;
+import com.amba.payments.domain.model.CreationClaim;
+import com.amba.payments.domain.model.InboxEntry;
+import com.amba.payments.domain.model.Payment;
+import com.amba.payments.domain.model.PaymentEvent;
+import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.PaymentPage;
+import com.amba.payments.domain.model.PaymentQuery;
+import com.amba.payments.domain.model.ProjectId;
+import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
+import com.amba.payments.domain.model.ProviderEventId;
+import com.amba.payments.domain.model.Report;
+import com.amba.payments.domain.model.StatusHistoryEntry;
+import com.amba.payments.domain.model.Transition;
+import com.amba.payments.domain.model.TransitionOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Amba's own record of every payment: the system of record the client API reads. Every method may throw
+ * {@link StoreUnavailable}; then nothing was changed.
+ */
+public interface Ledger {
+
+    Optional<Payment> find(PaymentId id);
+
+    /**
+     * Binds a client reference to a request before the provider is called. The same request while another
+     * holder's lease is live is {@link CreationClaim.InFlight}; once the lease has run out (the holder crashed),
+     * the next caller takes the attempt over with the same idempotency key.
+     */
+    CreationClaim claimCreation(CreationAttempt attempt, Instant now, Duration lease);
+
+    /** The create failed before a payment existed: the reference binds nothing (the key is kept for reuse). */
+    void releaseCreation(CreationAttempt attempt);
+
+    /**
+     * Records a new payment with its first history row and its {@code created} event, and completes the
+     * attempt if there is one, in one step. If a payment with this id already exists (a retry reached the
+     * same provider intent) the existing one is returned and nothing else is written.
+     */
+    Payment recordCreation(Optional<CreationAttempt> attempt, Payment payment, PaymentEvent created);
+
+    /** The atomic step: status change + history + outbox event + inbox entry, or nothing. */
+    TransitionOutcome record(Transition transition);
+
+    boolean hasDecided(ProviderEventId eventId);
+
+    /** Keeps an event that arrived before its payment; parking the same event twice keeps it once. */
+    void park(PaymentIntentChanged event, Instant receivedAt);
+
+    List<PaymentIntentChanged> parkedFor(PaymentId paymentId);
+
+    /** The oldest parked events, whatever their payment, for the sweep that retries them. */
+    List<PaymentIntentChanged> parked(int limit);
+
+    /** Forgets a parked event once it has been decided on. */
+    void unpark(ProviderEventId eventId);
+
+    /** Non-final payments whose ledger row has not changed since {@code before}, oldest first. */
+    List<Payment> unsettledSince(Instant before, int limit);
+
+    List<StatusHistoryEntry> history(PaymentId paymentId);
+
+    PaymentPage list(ProjectId projectId, PaymentQuery query);
+
+    Report report();
+}

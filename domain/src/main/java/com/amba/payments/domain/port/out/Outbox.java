@@ -1,0 +1,13 @@
+package com.amba.payments.domain.port.out;
+
+import com.amba.payments.domain.model.OutboxEntry;
+import java.util.List;
+
+/** The outgoing events the ledger recorded with its changes, waiting to be relayed downstream. */
+public interface Outbox {
+
+    /** The oldest events not yet relayed, in the order they were recorded. */
+    List<OutboxEntry> unrelayed(int limit);
+
+    void markRelayed(List<OutboxEntry> entries);
+}
