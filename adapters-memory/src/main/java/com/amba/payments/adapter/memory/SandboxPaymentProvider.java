@@ -1,0 +1,266 @@
+package com.amba.payments.adapter.memory;
+
+import com.amba.payments.domain.model.ClientSecret;
+import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.ConnectedAccountId;
+import com.amba.payments.domain.model.Money;
+import com.amba.payments.domain.model.OnboardingLink;
+import com.amba.payments.domain.model.PaymentError;
+import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.PaymentStatus;
+import com.amba.payments.domain.model.ProjectId;
+import com.amba.payments.domain.model.ProviderEvent;
+import com.amba.payments.domain.model.ProviderEventId;
+import com.amba.payments.domain.model.ProviderFailure;
+import com.amba.payments.domain.model.ProviderIdempotencyKey;
+import com.amba.payments.domain.model.ProviderIntent;
+import com.amba.payments.domain.model.Result;
+import com.amba.payments.domain.port.in.OperateSandbox;
+import com.amba.payments.domain.port.out.IntentRequest;
+import com.amba.payments.domain.port.out.PaymentProvider;
+import com.amba.payments.domain.port.out.ProviderEventHandoff;
+import com.amba.payments.domain.port.out.StoreUnavailable;
+import com.amba.payments.domain.service.SecureRandomIds;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A payment provider that behaves like Stripe, in memory: Stripe's id shapes, minimum amounts, idempotency
+ * keys and state rules. Changes a person makes through {@link OperateSandbox} reach the ledger as provider
+ * events through the same hand-off real webhooks take. Also has switches for tests: a provider outage, and an
+ * answer lost after the intent was made.
+ */
+public final class SandboxPaymentProvider implements PaymentProvider, OperateSandbox {
+
+    private static final System.Logger LOG = System.getLogger(SandboxPaymentProvider.class.getName());
+    private static final String SANDBOX_REQUEST_ID = "req_sandbox";
+
+    private final ProviderEventHandoff handoff;
+    private final InstantSource clock;
+    private final SecureRandomIds random = new SecureRandomIds();
+
+    private final Map<PaymentId, SandboxIntent> intents = new HashMap<>();
+    private final Map<ProviderIdempotencyKey, PaymentId> byIdempotencyKey = new HashMap<>();
+    private final Map<ConnectedAccountId, ConnectedAccount> accounts = new HashMap<>();
+    private int createCalls;
+    private int failNextCreates;
+    private int loseNextCreateAnswers;
+
+    public SandboxPaymentProvider(ProviderEventHandoff handoff, InstantSource clock) {
+        this.handoff = handoff;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Result<ProviderIntent, ProviderFailure> createIntent(IntentRequest request) {
+        createCalls++;
+        if (failNextCreates > 0) {
+            failNextCreates--;
+            return Result.err(new ProviderFailure.Unavailable("sandbox: simulated outage, nothing was created"));
+        }
+        PaymentId earlier = byIdempotencyKey.get(request.idempotencyKey());
+        if (earlier != null) {
+            SandboxIntent intent = intents.get(earlier);
+            if (!intent.request().equals(request)) {
+                return Result.err(new ProviderFailure.Refused(SANDBOX_REQUEST_ID, "idempotency_error: Keys for"
+                        + " idempotent requests can only be used with the same parameters they were first used with"));
+            }
+            return answered(intent);
+        }
+        Optional<ProviderFailure> refusal = refusalOf(request);
+        if (refusal.isPresent()) {
+            return Result.err(refusal.get());
+        }
+        PaymentId id = new PaymentId("pi_" + random.alphanumeric(24));
+        SandboxIntent intent = new SandboxIntent(id, new ClientSecret(id.value() + "_secret_" + random.alphanumeric(25)),
+                request, PaymentStatus.REQUIRES_PAYMENT_METHOD, nowToTheSecond());
+        intents.put(id, intent);
+        byIdempotencyKey.put(request.idempotencyKey(), id);
+        return answered(intent);
+    }
+
+    /** Stripe's checks on a create, in its order: the account first, then the amount. */
+    private Optional<ProviderFailure> refusalOf(IntentRequest request) {
+        ConnectedAccount account = accounts.get(request.account());
+        if (account == null) {
+            return Optional.of(new ProviderFailure.NotFound("No such account: '" + request.account() + "'"));
+        }
+        if (!account.chargesEnabled()) {
+            return Optional.of(new ProviderFailure.AccountNotReady(
+                    "account_invalid: " + request.account() + " cannot take charges yet (charges_enabled=false)"));
+        }
+        Money amount = request.amount();
+        if (amount.minor() < amount.currency().minimumCharge()) {
+            return Optional.of(new ProviderFailure.AmountRejected("amount_too_small: Amount must be at least "
+                    + amount.currency().minimumCharge() + " " + amount.currency()));
+        }
+        if (!amount.currency().accepts(amount.minor())) {
+            return Optional.of(new ProviderFailure.AmountRejected("invalid_charge_amount: amounts in "
+                    + amount.currency() + " must be a multiple of 10"));
+        }
+        return Optional.empty();
+    }
+
+    /** The intent, unless a test asked for this answer to be lost on the way back (it exists all the same). */
+    private Result<ProviderIntent, ProviderFailure> answered(SandboxIntent intent) {
+        if (loseNextCreateAnswers > 0) {
+            loseNextCreateAnswers--;
+            return Result.err(new ProviderFailure.Unavailable("sandbox: simulated timeout after " + intent.id()
+                    + " was created"));
+        }
+        return Result.ok(intent.view());
+    }
+
+    @Override
+    public synchronized Result<ProviderIntent, ProviderFailure> retrieveIntent(ConnectedAccountId account,
+                                                                            PaymentId id) {
+        return intentOn(account, id).map(SandboxIntent::view);
+    }
+
+    @Override
+    public Result<ProviderIntent, ProviderFailure> cancelIntent(ConnectedAccountId account, PaymentId id) {
+        Result<SandboxIntent, ProviderFailure> found;
+        synchronized (this) {
+            found = intentOn(account, id);
+        }
+        if (found instanceof Result.Err<SandboxIntent, ProviderFailure> err) {
+            return Result.err(err.error());
+        }
+        return act(id.value(), IntentAction.CANCEL)
+                .mapError(error -> new ProviderFailure.UnexpectedState(error.message()));
+    }
+
+    private Result<SandboxIntent, ProviderFailure> intentOn(ConnectedAccountId account, PaymentId id) {
+        SandboxIntent intent = intents.get(id);
+        if (intent == null || !intent.account().equals(account)) {
+            return Result.err(new ProviderFailure.NotFound("No such payment_intent: '" + id + "'"));
+        }
+        return Result.ok(intent);
+    }
+
+    @Override
+    public synchronized Result<ConnectedAccount, ProviderFailure> createAccount(ProjectId project) {
+        return Result.ok(newAccount(false));
+    }
+
+    /** An account that has finished onboarding, as dev mode's demo project has. Emits no event. */
+    public synchronized ConnectedAccount createReadyAccount() {
+        return newAccount(true);
+    }
+
+    private ConnectedAccount newAccount(boolean chargesEnabled) {
+        ConnectedAccount account =
+                new ConnectedAccount(new ConnectedAccountId("acct_" + random.alphanumeric(16)), chargesEnabled);
+        accounts.put(account.id(), account);
+        return account;
+    }
+
+    @Override
+    public synchronized Result<ConnectedAccount, ProviderFailure> retrieveAccount(ConnectedAccountId account) {
+        return Optional.ofNullable(accounts.get(account))
+                .<Result<ConnectedAccount, ProviderFailure>>map(Result::ok)
+                .orElseGet(() -> Result.err(new ProviderFailure.NotFound("No such account: '" + account + "'")));
+    }
+
+    /** A relative link: POSTing to it on Amba's own port finishes onboarding in the sandbox. */
+    @Override
+    public synchronized Result<OnboardingLink, ProviderFailure> createOnboardingLink(ConnectedAccountId account) {
+        return retrieveAccount(account)
+                .map(a -> new OnboardingLink("/sandbox/accounts/" + a.id() + "/complete_onboarding"));
+    }
+
+    @Override
+    public Result<ProviderIntent, PaymentError> act(String paymentId, IntentAction action) {
+        ProviderEvent.PaymentIntentChanged event;
+        SandboxIntent moved;
+        synchronized (this) {
+            Optional<SandboxIntent> found = PaymentId.parse(paymentId).map(intents::get);
+            if (found.isEmpty()) {
+                return Result.err(new PaymentError.PaymentNotFound());
+            }
+            SandboxIntent intent = found.get();
+            if (intent.status().isTerminal()) {
+                return Result.err(new PaymentError.UnexpectedPaymentState("payment_intent_unexpected_state: You"
+                        + " cannot " + action.wireName() + " this PaymentIntent because it has a status of "
+                        + intent.status() + "."));
+            }
+            moved = intent.movedTo(statusAfter(action));
+            intents.put(moved.id(), moved);
+            event = new ProviderEvent.PaymentIntentChanged(newEventId(), nowToTheSecond(), moved.id(),
+                    Optional.of(moved.account()), moved.status(), moved.request().amount().minor(),
+                    moved.request().amount().currency().code());
+        }
+        // Handed off outside the lock: applying the event may re-read this intent from another thread.
+        deliver(event);
+        return Result.ok(moved.view());
+    }
+
+    /** {@code fail} is Stripe's payment_failed: the intent wants another payment method, it is not final. */
+    private static PaymentStatus statusAfter(IntentAction action) {
+        return switch (action) {
+            case REQUIRE_ACTION -> PaymentStatus.REQUIRES_ACTION;
+            case PROCESS -> PaymentStatus.PROCESSING;
+            case SUCCEED -> PaymentStatus.SUCCEEDED;
+            case FAIL -> PaymentStatus.REQUIRES_PAYMENT_METHOD;
+            case CANCEL -> PaymentStatus.CANCELED;
+        };
+    }
+
+    @Override
+    public Result<ConnectedAccount, PaymentError> completeOnboarding(String accountId) {
+        ConnectedAccount ready;
+        synchronized (this) {
+            Optional<ConnectedAccountId> id = ConnectedAccountId.parse(accountId).filter(accounts::containsKey);
+            if (id.isEmpty()) {
+                return Result.err(new PaymentError.AccountNotFound());
+            }
+            ready = new ConnectedAccount(id.get(), true);
+            accounts.put(ready.id(), ready);
+        }
+        deliver(new ProviderEvent.AccountChanged(newEventId(), nowToTheSecond(), ready.id(), true));
+        return Result.ok(ready);
+    }
+
+    /** Like a webhook Stripe could not deliver: the change stands; the reconciler reads it later. */
+    private void deliver(ProviderEvent event) {
+        try {
+            handoff.handOff(event);
+        } catch (StoreUnavailable e) {
+            LOG.log(Level.WARNING, "sandbox event {0} could not be handed off ({1}); the reconciler will catch up",
+                    event.id(), e.getMessage());
+        }
+    }
+
+    private ProviderEventId newEventId() {
+        return new ProviderEventId("evt_" + random.alphanumeric(24));
+    }
+
+    private Instant nowToTheSecond() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Test switch: the next {@code n} creates fail as in an outage, before anything is created. */
+    public synchronized void failNextCreates(int n) {
+        failNextCreates = n;
+    }
+
+    /** Test switch: the next {@code n} creates make (or find) the intent, but the answer is lost: a timeout. */
+    public synchronized void loseNextCreateAnswers(int n) {
+        loseNextCreateAnswers = n;
+    }
+
+    /** How many times a create was asked for, whatever came of it. */
+    public synchronized int createCalls() {
+        return createCalls;
+    }
+
+    /** How many distinct intents exist: "the provider made one intent" is this being 1. */
+    public synchronized int createdIntentCount() {
+        return intents.size();
+    }
+}
