@@ -1,0 +1,62 @@
+package com.amba.payments.adapter.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+
+/**
+ * One JSON line per request (method, path, route, status, duration, request id) and its metrics. Never the
+ * headers, the query string or a body: keys, tokens and client secrets travel there.
+ */
+final class AccessLog {
+
+    static final String UNMATCHED = "unmatched";
+    private static final String ROUTE_KEY = "amba.route";
+    private static final System.Logger LOG = System.getLogger("com.amba.payments.adapter.http.access");
+
+    private final HttpMetrics metrics;
+
+    AccessLog(HttpMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Among the first handlers of every request: watches for the end of its answer. */
+    void watch(RoutingContext ctx) {
+        long started = System.nanoTime();
+        ctx.addEndHandler(ended -> finished(ctx, started, ended.succeeded()));
+        ctx.next();
+    }
+
+    /** The first handler of a route: names the route for the log and the metrics. */
+    static Handler<RoutingContext> named(String template) {
+        return ctx -> {
+            ctx.put(ROUTE_KEY, template);
+            ctx.next();
+        };
+    }
+
+    private void finished(RoutingContext ctx, long started, boolean completed) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        String route = ctx.get(ROUTE_KEY) instanceof String template ? template : UNMATCHED;
+        String method = ctx.request().method().name();
+        int status = ctx.response().getStatusCode();
+        String outcome = completed ? String.valueOf(status) : "aborted";
+        metrics.record(method, route, outcome, took);
+        if (LOG.isLoggable(System.Logger.Level.INFO)) {
+            LOG.log(System.Logger.Level.INFO, line(method, ctx.request().path(), route, outcome, took, RequestIds.of(ctx)));
+        }
+    }
+
+    static String line(String method, String path, String route, String status, Duration took, String requestId) {
+        return new JsonObject()
+                .put("event", "http_request")
+                .put("method", method)
+                .put("path", path)
+                .put("route", route)
+                .put("status", status)
+                .put("duration_ms", took.toNanos() / 1_000_000.0)
+                .put("request_id", requestId)
+                .encode();
+    }
+}
