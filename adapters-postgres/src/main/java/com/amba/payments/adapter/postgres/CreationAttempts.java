@@ -1,0 +1,85 @@
+package com.amba.payments.adapter.postgres;
+
+import com.amba.payments.adapter.postgres.Database.Decision;
+import com.amba.payments.adapter.postgres.Database.Statements;
+import com.amba.payments.domain.model.CreationAttempt;
+import com.amba.payments.domain.model.CreationClaim;
+import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.ProviderIdempotencyKey;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The create state machine of docs/create-state-machine.md. A claim is one short transaction (insert the
+ * attempt, or lock the existing one and decide); the provider is called after it has committed, and the
+ * attempt is completed in the same transaction that records the payment.
+ */
+final class CreationAttempts {
+
+    static final String IN_FLIGHT = "in_flight";
+    static final String RELEASED = "released";
+    static final String COMPLETED = "completed";
+
+    private final Database database;
+
+    CreationAttempts(Database database) {
+        this.database = database;
+    }
+
+    CreationClaim claim(CreationAttempt attempt, Instant now, Duration lease) {
+        Instant leaseUntil = now.plus(lease);
+        return database.inTransaction(statements -> {
+            RowSet<Row> inserted = statements.run(Sql.CLAIM_NEW_ATTEMPT, Tuple.of(attempt.projectId().value(),
+                    attempt.reference().value(), attempt.fingerprint().value(), attempt.idempotencyKey().value(),
+                    Parameters.at(leaseUntil)));
+            if (inserted.rowCount() == 1) {
+                return Decision.commit(new CreationClaim.Claimed(attempt));
+            }
+            // The insert waited for any concurrent claimer to commit, so the row is there to lock now.
+            Row existing = statements.run(Sql.LOCK_ATTEMPT,
+                    Tuple.of(attempt.projectId().value(), attempt.reference().value())).iterator().next();
+            return decide(statements, attempt, existing, now, leaseUntil);
+        });
+    }
+
+    void release(CreationAttempt attempt) {
+        database.run(Sql.RELEASE_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
+                attempt.fingerprint().value()));
+    }
+
+    /** Inside the transaction that records the payment: the reference is bound to it from now on. */
+    static void complete(Statements statements, CreationAttempt attempt, PaymentId payment, Instant at) {
+        statements.run(Sql.COMPLETE_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
+                attempt.fingerprint().value(), attempt.idempotencyKey().value(), Parameters.at(at), payment.value()));
+    }
+
+    private static Decision<CreationClaim> decide(Statements statements, CreationAttempt attempt, Row existing,
+                                                  Instant now, Instant leaseUntil) {
+        boolean sameRequest = existing.getString("fingerprint").equals(attempt.fingerprint().value());
+        String state = existing.getString("state");
+        if (COMPLETED.equals(state)) {
+            if (!sameRequest) {
+                return Decision.rollback(new CreationClaim.Conflict());
+            }
+            RowSet<Row> payment = statements.run(Sql.FIND_PAYMENT, Tuple.of(existing.getString("payment_id")));
+            return Decision.rollback(new CreationClaim.AlreadyCreated(Rows.payment(payment.iterator().next())));
+        }
+        boolean leaseLive = IN_FLIGHT.equals(state)
+                && now.isBefore(existing.getOffsetDateTime("lease_until").toInstant());
+        if (leaseLive) {
+            return Decision.rollback(sameRequest ? new CreationClaim.InFlight() : new CreationClaim.Conflict());
+        }
+        // Released, or the holder's lease ran out (it crashed): the reference binds nothing. The same request
+        // takes over the recorded idempotency key, so it reaches any intent the earlier holder made.
+        CreationAttempt taking = sameRequest
+                ? new CreationAttempt(attempt.projectId(), attempt.reference(), attempt.fingerprint(),
+                        new ProviderIdempotencyKey(existing.getString("idempotency_key")))
+                : attempt;
+        statements.run(Sql.RECLAIM_ATTEMPT, Tuple.of(taking.projectId().value(), taking.reference().value(),
+                taking.fingerprint().value(), taking.idempotencyKey().value(), Parameters.at(leaseUntil)));
+        return Decision.commit(new CreationClaim.Claimed(taking));
+    }
+}

@@ -1,0 +1,204 @@
+package com.amba.payments.adapter.postgres;
+
+import com.amba.payments.domain.port.out.StoreUnavailable;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The synchronous face of vertx-pg-client for the ports, which are plain blocking Java. Single statements go
+ * through a pipelined client; multi-statement work through a pool of transactional connections. Every call
+ * has one deadline: past it, or on any connection failure, the caller gets {@link StoreUnavailable} and is
+ * never left hanging. Both clients reconnect lazily, so the adapter recovers by itself when the database
+ * returns.
+ */
+final class Database {
+
+    /** What a transaction's work decided: commit with this value, or roll back and still answer it. */
+    record Decision<T>(T value, boolean commit) {
+        static <T> Decision<T> commit(T value) {
+            return new Decision<>(value, true);
+        }
+
+        static <T> Decision<T> rollback(T value) {
+            return new Decision<>(value, false);
+        }
+    }
+
+    /** The statements of one transaction, each run on its connection within the call's deadline. */
+    interface Statements {
+        RowSet<Row> run(String sql, Tuple parameters);
+    }
+
+    /** Work done inside one transaction, written as plain blocking steps. */
+    interface TransactionWork<T> {
+        Decision<T> run(Statements statements);
+    }
+
+    private final SqlClient pipelined;
+    private final Pool transactional;
+    private final PostgresSettings settings;
+
+    private Database(SqlClient pipelined, Pool transactional, PostgresSettings settings) {
+        this.pipelined = pipelined;
+        this.transactional = transactional;
+        this.settings = settings;
+    }
+
+    static Database open(Vertx vertx, DatabaseUrl url, PostgresSettings settings) {
+        PgConnectOptions connect = connectOptions(url, settings);
+        NetClientOptions network = networkOptions(settings);
+        SqlClient pipelined = PgBuilder.client()
+                .with(poolOptions(settings, settings.pipelinedConnections(), "amba-pipelined"))
+                .with(network)
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
+        Pool transactional = PgBuilder.pool()
+                .with(poolOptions(settings, settings.transactionalConnections(), "amba-transactional"))
+                .with(network)
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
+        return new Database(pipelined, transactional, settings);
+    }
+
+    /** One statement on the pipelined client. */
+    RowSet<Row> run(String sql, Tuple parameters) {
+        return await(pipelined.preparedQuery(sql).execute(parameters), Deadline.after(settings.callTimeout()));
+    }
+
+    /**
+     * Runs {@code work} in one transaction on one connection, all within one deadline. Commit is sent only
+     * when the work finished in time; if it did not, the caller gets {@link StoreUnavailable} and the
+     * transaction is rolled back behind its back, so "unavailable" keeps its promise that nothing changed.
+     * The transaction never outlives the call, so no caller can hold one open across a provider call.
+     */
+    <T> T inTransaction(TransactionWork<T> work) {
+        Deadline deadline = Deadline.after(settings.callTimeout());
+        Future<SqlConnection> borrowing = transactional.getConnection();
+        SqlConnection connection;
+        try {
+            connection = await(borrowing, deadline);
+        } catch (RuntimeException e) {
+            // A connection granted after we gave up must go back to the pool, not leak out of it.
+            borrowing.onSuccess(SqlConnection::close);
+            throw e;
+        }
+        Transaction transaction;
+        try {
+            transaction = await(connection.begin(), deadline);
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        boolean ended = false;
+        try {
+            Decision<T> decision = work.run((sql, parameters) ->
+                    await(connection.preparedQuery(sql).execute(parameters), deadline));
+            await(decision.commit() ? transaction.commit() : transaction.rollback(), deadline);
+            ended = true;
+            return decision.value();
+        } finally {
+            if (ended) {
+                connection.close();
+            } else {
+                // Queued behind whatever statement is still running; the connection returns to the pool after.
+                transaction.rollback().eventually(connection::close);
+            }
+        }
+    }
+
+    /** A cheap round trip with the readiness budget; false on any failure. */
+    boolean isReachable() {
+        try {
+            await(pipelined.query("SELECT 1").execute(), Deadline.after(settings.readinessTimeout()));
+            return true;
+        } catch (StoreUnavailable e) {
+            return false;
+        }
+    }
+
+    void close() {
+        Future<Void> closed = Future.join(pipelined.close(), transactional.close()).mapEmpty();
+        try {
+            closed.await(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | RuntimeException e) {
+            // Closing gives up its sockets either way; a slow goodbye from the server changes nothing.
+        }
+    }
+
+    private static <T> T await(Future<T> pending, Deadline deadline) {
+        if (Context.isOnEventLoopThread()) {
+            // Blocking an event loop would stall every connection it serves; the ports run on virtual threads.
+            throw new IllegalStateException("the PostgreSQL ports block: call them from a virtual or worker thread");
+        }
+        long remaining = deadline.remainingMillis();
+        if (remaining <= 0) {
+            throw new StoreUnavailable("the database did not answer within " + deadline.budgetMillis() + " ms");
+        }
+        try {
+            return pending.await(remaining, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new StoreUnavailable("the database did not answer within " + deadline.budgetMillis() + " ms", e);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    private static PgConnectOptions connectOptions(DatabaseUrl url, PostgresSettings settings) {
+        Map<String, String> properties = new HashMap<>(PgConnectOptions.DEFAULT_PROPERTIES);
+        properties.put("application_name", "amba-payments");
+        // The server gives up on a statement no later than the caller does, and drops a session whose client
+        // vanished mid-transaction, so no lock outlives the request that took it.
+        properties.put("statement_timeout", Long.toString(settings.statementTimeout().toMillis()));
+        properties.put("idle_in_transaction_session_timeout",
+                Long.toString(settings.silentSocketTimeout().toMillis()));
+        PgConnectOptions options = new PgConnectOptions()
+                .setHost(url.host())
+                .setPort(url.port())
+                .setDatabase(url.database())
+                .setUser(url.user())
+                .setPipeliningLimit(settings.pipeliningLimit())
+                .setCachePreparedStatements(true)
+                .setPreparedStatementCacheMaxSize(256)
+                .setProperties(properties);
+        url.password().ifPresent(options::setPassword);
+        return options;
+    }
+
+    private static NetClientOptions networkOptions(PostgresSettings settings) {
+        return new NetClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setTcpKeepAlive(true)
+                .setReadIdleTimeout((int) settings.silentSocketTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    }
+
+    private static PoolOptions poolOptions(PostgresSettings settings, int size, String name) {
+        return new PoolOptions()
+                .setName(name)
+                .setMaxSize(size)
+                .setMaxWaitQueueSize(settings.waitQueueSize())
+                .setConnectionTimeout((int) settings.callTimeout().toMillis())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout((int) settings.idleConnectionTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setPoolCleanerPeriod(500);
+    }
+}

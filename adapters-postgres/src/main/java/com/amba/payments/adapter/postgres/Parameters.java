@@ -1,0 +1,51 @@
+package com.amba.payments.adapter.postgres;
+
+import com.amba.payments.domain.model.BasisPoints;
+import com.amba.payments.domain.model.ClientReference;
+import com.amba.payments.domain.model.Payment;
+import com.amba.payments.domain.model.PaymentEvent;
+import com.amba.payments.domain.model.PaymentStatus;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Domain values as statement parameters, in the column order of {@link Sql}. */
+final class Parameters {
+
+    private Parameters() {
+    }
+
+    /** timestamptz travels as an OffsetDateTime; UTC keeps what is stored independent of the host's zone. */
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Tuple payment(Payment payment) {
+        return Tuple.of(payment.id().value(), payment.projectId().value(), payment.account().value(),
+                payment.amount().minor(), payment.amount().currency().code(), payment.applicationFee(),
+                reference(payment.clientReference()), payment.clientSecret().value(), payment.status().wireName(),
+                at(payment.createdAt()), at(payment.updatedAt()), at(payment.statusAsOf()), payment.version());
+    }
+
+    static Tuple history(Payment payment, Optional<PaymentStatus> from, String cause, Instant at) {
+        return Tuple.of(payment.id().value(), from.map(PaymentStatus::wireName).orElse(null),
+                payment.status().wireName(), cause, at(at));
+    }
+
+    static Tuple outbox(PaymentEvent event) {
+        return Tuple.of(event.id(), event.type().name(), event.paymentId().value(), event.projectId().value(),
+                event.status().wireName(), event.previousStatus().map(PaymentStatus::wireName).orElse(null),
+                event.amount().minor(), event.amount().currency().code(), event.applicationFee(),
+                reference(event.clientReference()), at(event.time()));
+    }
+
+    static Integer fee(Optional<BasisPoints> fee) {
+        return fee.map(BasisPoints::value).orElse(null);
+    }
+
+    private static String reference(Optional<ClientReference> reference) {
+        return reference.map(ClientReference::value).orElse(null);
+    }
+}

@@ -1,0 +1,33 @@
+package com.amba.payments.adapter.postgres;
+
+import com.amba.payments.domain.model.OutboxEntry;
+import com.amba.payments.domain.port.out.Outbox;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+
+/**
+ * The events the ledger wrote with its changes. Several instances may relay at once: an event may then go out
+ * twice, which at-least-once delivery allows (consumers deduplicate on the event id), but never zero times.
+ */
+public final class PostgresOutbox implements Outbox {
+
+    private final Database database;
+
+    PostgresOutbox(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<OutboxEntry> unrelayed(int limit) {
+        return Rows.all(database.run(Sql.UNRELAYED, Tuple.of(limit)), Rows::outboxEntry);
+    }
+
+    @Override
+    public void markRelayed(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Long[] positions = entries.stream().map(OutboxEntry::position).toArray(Long[]::new);
+        database.run(Sql.MARK_RELAYED, Tuple.of(positions));
+    }
+}

@@ -1,0 +1,129 @@
+package com.amba.payments.adapter.postgres;
+
+import com.amba.payments.domain.model.ApiKey;
+import com.amba.payments.domain.model.ApiKeyId;
+import com.amba.payments.domain.model.ApiKeyKind;
+import com.amba.payments.domain.model.BasisPoints;
+import com.amba.payments.domain.model.ClientReference;
+import com.amba.payments.domain.model.ClientSecret;
+import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.ConnectedAccountId;
+import com.amba.payments.domain.model.EventDisposition;
+import com.amba.payments.domain.model.InboxEntry;
+import com.amba.payments.domain.model.KeyHash;
+import com.amba.payments.domain.model.Money;
+import com.amba.payments.domain.model.OutboxEntry;
+import com.amba.payments.domain.model.Payment;
+import com.amba.payments.domain.model.PaymentEvent;
+import com.amba.payments.domain.model.PaymentEventType;
+import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.PaymentStatus;
+import com.amba.payments.domain.model.PlatformSettings;
+import com.amba.payments.domain.model.Project;
+import com.amba.payments.domain.model.ProjectId;
+import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
+import com.amba.payments.domain.model.ProviderEventId;
+import com.amba.payments.domain.model.StatusHistoryEntry;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads rows back into domain values; the column names are those of {@link Sql}. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static Payment payment(Row row) {
+        return new Payment(new PaymentId(row.getString("id")), new ProjectId(row.getString("project_id")),
+                new ConnectedAccountId(row.getString("account")),
+                Money.of(row.getLong("amount"), row.getString("currency")), row.getLong("application_fee"),
+                optional(row.getString("client_reference")).map(ClientReference::new),
+                new ClientSecret(row.getString("client_secret")), status(row.getString("status")),
+                instant(row, "created_at"), instant(row, "updated_at"), instant(row, "status_as_of"),
+                row.getLong("version"));
+    }
+
+    static StatusHistoryEntry historyEntry(Row row) {
+        return new StatusHistoryEntry(new PaymentId(row.getString("payment_id")),
+                optional(row.getString("from_status")).map(Rows::status), status(row.getString("to_status")),
+                row.getString("cause"), instant(row, "at"));
+    }
+
+    static InboxEntry inboxEntry(Row row) {
+        return new InboxEntry(new ProviderEventId(row.getString("event_id")),
+                optional(row.getString("payment_id")).map(PaymentId::new),
+                EventDisposition.valueOf(row.getString("disposition")), row.getString("note"),
+                instant(row, "decided_at"));
+    }
+
+    static PaymentIntentChanged parkedEvent(Row row) {
+        return new PaymentIntentChanged(new ProviderEventId(row.getString("event_id")), instant(row, "created"),
+                new PaymentId(row.getString("payment_id")),
+                optional(row.getString("account")).map(ConnectedAccountId::new), status(row.getString("status")),
+                row.getLong("amount"), row.getString("currency"));
+    }
+
+    static OutboxEntry outboxEntry(Row row) {
+        PaymentEvent event = new PaymentEvent(row.getString("event_id"),
+                PaymentEventType.valueOf(row.getString("type")), new PaymentId(row.getString("payment_id")),
+                new ProjectId(row.getString("project_id")), status(row.getString("status")),
+                optional(row.getString("previous_status")).map(Rows::status),
+                Money.of(row.getLong("amount"), row.getString("currency")), row.getLong("application_fee"),
+                optional(row.getString("client_reference")).map(ClientReference::new), instant(row, "occurred_at"));
+        return new OutboxEntry(row.getLong("position"), event);
+    }
+
+    static PlatformSettings platform(Row row) {
+        return new PlatformSettings(row.getBoolean("payments_enabled"), fee(row));
+    }
+
+    static Project project(Row row) {
+        Optional<ConnectedAccount> account = optional(row.getString("account_id"))
+                .map(id -> new ConnectedAccount(new ConnectedAccountId(id), row.getBoolean("charges_enabled")));
+        return new Project(new ProjectId(row.getString("id")), row.getString("name"), fee(row), account,
+                instant(row, "created_at"));
+    }
+
+    static ApiKey apiKey(Row row) {
+        ApiKeyKind kind = ApiKeyKind.fromWireName(row.getString("kind"))
+                .orElseThrow(() -> new IllegalStateException("unknown key kind " + row.getString("kind")));
+        return new ApiKey(new ApiKeyId(row.getString("id")), new ProjectId(row.getString("project_id")), kind,
+                new KeyHash(row.getString("hash")), instant(row, "created_at"),
+                Optional.ofNullable(row.getOffsetDateTime("revoked_at")).map(OffsetDateTime::toInstant));
+    }
+
+    static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapping) {
+        List<T> values = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            values.add(mapping.apply(row));
+        }
+        return values;
+    }
+
+    static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> mapping) {
+        return rows.size() == 0 ? Optional.empty() : Optional.of(mapping.apply(rows.iterator().next()));
+    }
+
+    static PaymentStatus status(String wireName) {
+        return PaymentStatus.fromWireName(wireName)
+                .orElseThrow(() -> new IllegalStateException("unknown payment status " + wireName));
+    }
+
+    private static Optional<BasisPoints> fee(Row row) {
+        return Optional.ofNullable(row.getInteger("default_fee_bps")).map(BasisPoints::new);
+    }
+
+    private static Instant instant(Row row, String column) {
+        return row.getOffsetDateTime(column).toInstant();
+    }
+
+    private static Optional<String> optional(String value) {
+        return Optional.ofNullable(value);
+    }
+}

@@ -1,0 +1,155 @@
+package com.amba.payments.adapter.postgres;
+
+/**
+ * Every statement the adapter runs, in one place. All are prepared with positional parameters and cached per
+ * connection; none is built from caller input.
+ */
+final class Sql {
+
+    private Sql() {
+    }
+
+    static final String PAYMENT_COLUMNS = "id, project_id, account, amount, currency, application_fee, "
+            + "client_reference, client_secret, status, created_at, updated_at, status_as_of, version";
+
+    // ---- payments ----
+
+    static final String FIND_PAYMENT = "SELECT " + PAYMENT_COLUMNS + " FROM payments WHERE id = $1";
+
+    /** Returns nothing when the payment already exists: a retry reached the same provider intent. */
+    static final String INSERT_PAYMENT = "INSERT INTO payments (" + PAYMENT_COLUMNS + ") "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "ON CONFLICT (id) DO NOTHING RETURNING id";
+
+    /** Optimistic concurrency: moves the payment only if nobody moved it since it was read. */
+    static final String MOVE_PAYMENT = "UPDATE payments SET status = $3, updated_at = $4, status_as_of = $5, "
+            + "version = $6 WHERE id = $1 AND version = $2 RETURNING id";
+
+    static final String UNSETTLED_PAYMENTS = "SELECT " + PAYMENT_COLUMNS + " FROM payments "
+            + "WHERE status NOT IN ('succeeded', 'canceled') AND updated_at < $1 "
+            + "ORDER BY updated_at, id LIMIT $2";
+
+    /**
+     * A page of a project's payments, newest first. Absent filters are NULL parameters; the cursor is a keyset
+     * position (created_at, id), compared bytewise like {@code PaymentCursor}.
+     */
+    static final String LIST_PAYMENTS = "SELECT " + PAYMENT_COLUMNS + " FROM payments WHERE project_id = $1 "
+            + "AND ($2::text IS NULL OR status = $2::text) "
+            + "AND ($3::timestamptz IS NULL OR created_at >= $3::timestamptz) "
+            + "AND ($4::timestamptz IS NULL OR created_at < $4::timestamptz) "
+            + "AND ($5::timestamptz IS NULL OR (created_at, id) < ($5::timestamptz, $6::text COLLATE \"C\")) "
+            + "ORDER BY created_at DESC, id DESC LIMIT $7";
+
+    static final String REPORT_TOTALS = "SELECT project_id, currency, status, count(*)::bigint AS payments, "
+            + "sum(amount)::bigint AS gross, sum(application_fee)::bigint AS fees FROM payments "
+            + "GROUP BY project_id, currency, status ORDER BY project_id COLLATE \"C\", currency COLLATE \"C\", status";
+
+    // ---- history ----
+
+    static final String APPEND_HISTORY = "INSERT INTO payment_status_history (payment_id, from_status, to_status, "
+            + "cause, at) VALUES ($1, $2, $3, $4, $5)";
+
+    static final String HISTORY = "SELECT payment_id, from_status, to_status, cause, at "
+            + "FROM payment_status_history WHERE payment_id = $1 ORDER BY position";
+
+    // ---- creation attempts (docs/create-state-machine.md) ----
+
+    /** The first claim of a reference; returns nothing when the reference already has an attempt. */
+    static final String CLAIM_NEW_ATTEMPT = "INSERT INTO creation_attempts (project_id, client_reference, "
+            + "fingerprint, idempotency_key, state, lease_until) VALUES ($1, $2, $3, $4, 'in_flight', $5) "
+            + "ON CONFLICT (project_id, client_reference) DO NOTHING RETURNING project_id";
+
+    /** Locks the attempt so that concurrent claimers decide one after another. */
+    static final String LOCK_ATTEMPT = "SELECT fingerprint, idempotency_key, state, lease_until, payment_id "
+            + "FROM creation_attempts WHERE project_id = $1 AND client_reference = $2 FOR UPDATE";
+
+    static final String RECLAIM_ATTEMPT = "UPDATE creation_attempts SET fingerprint = $3, idempotency_key = $4, "
+            + "state = 'in_flight', lease_until = $5, payment_id = NULL "
+            + "WHERE project_id = $1 AND client_reference = $2";
+
+    static final String RELEASE_ATTEMPT = "UPDATE creation_attempts SET state = 'released' "
+            + "WHERE project_id = $1 AND client_reference = $2 AND fingerprint = $3 AND state <> 'completed'";
+
+    /** Binds the reference to the payment; also covers a completion whose claim row is missing. */
+    static final String COMPLETE_ATTEMPT = "INSERT INTO creation_attempts (project_id, client_reference, "
+            + "fingerprint, idempotency_key, state, lease_until, payment_id) "
+            + "VALUES ($1, $2, $3, $4, 'completed', $5, $6) "
+            + "ON CONFLICT (project_id, client_reference) DO UPDATE SET state = 'completed', "
+            + "payment_id = excluded.payment_id";
+
+    // ---- inbox and parked events ----
+
+    /** Returns nothing when the event was decided on before: the redelivery changes nothing. */
+    static final String DECIDE_EVENT = "INSERT INTO inbox (event_id, payment_id, disposition, note, decided_at) "
+            + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
+
+    static final String HAS_DECIDED = "SELECT 1 FROM inbox WHERE event_id = $1";
+
+    static final String MISMATCHES = "SELECT event_id, payment_id, disposition, note, decided_at FROM inbox "
+            + "WHERE disposition = 'MISMATCH' ORDER BY decided_at, event_id";
+
+    static final String PARKED_COLUMNS = "event_id, payment_id, account, status, amount, currency, created";
+
+    static final String PARK_EVENT = "INSERT INTO parked_events (" + PARKED_COLUMNS + ", received_at) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id) DO NOTHING";
+
+    static final String PARKED_FOR = "SELECT " + PARKED_COLUMNS + " FROM parked_events WHERE payment_id = $1 "
+            + "ORDER BY received_at, position";
+
+    static final String PARKED_OLDEST = "SELECT " + PARKED_COLUMNS + " FROM parked_events "
+            + "ORDER BY received_at, position LIMIT $1";
+
+    static final String UNPARK_EVENT = "DELETE FROM parked_events WHERE event_id = $1";
+
+    // ---- outbox ----
+
+    static final String OUTBOX_COLUMNS = "event_id, type, payment_id, project_id, status, previous_status, amount, "
+            + "currency, application_fee, client_reference, occurred_at";
+
+    static final String APPEND_OUTBOX = "INSERT INTO outbox (" + OUTBOX_COLUMNS + ") "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+
+    static final String UNRELAYED = "SELECT position, " + OUTBOX_COLUMNS + " FROM outbox "
+            + "WHERE relayed_at IS NULL ORDER BY position LIMIT $1";
+
+    static final String MARK_RELAYED = "UPDATE outbox SET relayed_at = now() "
+            + "WHERE position = ANY($1::bigint[]) AND relayed_at IS NULL";
+
+    // ---- control plane ----
+
+    static final String PLATFORM = "SELECT payments_enabled, default_fee_bps FROM platform_settings";
+
+    static final String SET_PAYMENTS_ENABLED = "UPDATE platform_settings SET payments_enabled = $1";
+
+    static final String SET_PLATFORM_FEE = "UPDATE platform_settings SET default_fee_bps = $1";
+
+    static final String PROJECT_COLUMNS = "id, name, default_fee_bps, account_id, charges_enabled, created_at";
+
+    /** Adding a project again replaces it, as the port's other adapters do; it keeps its place in the list. */
+    static final String PUT_PROJECT = "INSERT INTO projects (" + PROJECT_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6) "
+            + "ON CONFLICT (id) DO UPDATE SET name = excluded.name, default_fee_bps = excluded.default_fee_bps, "
+            + "account_id = excluded.account_id, charges_enabled = excluded.charges_enabled, "
+            + "created_at = excluded.created_at";
+
+    static final String PROJECT = "SELECT " + PROJECT_COLUMNS + " FROM projects WHERE id = $1";
+
+    static final String PROJECTS = "SELECT " + PROJECT_COLUMNS + " FROM projects ORDER BY position";
+
+    static final String SET_PROJECT_FEE = "UPDATE projects SET default_fee_bps = $2 WHERE id = $1 RETURNING id";
+
+    static final String ATTACH_ACCOUNT = "UPDATE projects SET account_id = $2, charges_enabled = $3 "
+            + "WHERE id = $1 RETURNING id";
+
+    static final String SET_CHARGES_ENABLED = "UPDATE projects SET charges_enabled = $2 "
+            + "WHERE account_id = $1 RETURNING id";
+
+    static final String API_KEY_COLUMNS = "id, project_id, kind, hash, created_at, revoked_at";
+
+    static final String ADD_API_KEY = "INSERT INTO api_keys (" + API_KEY_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6)";
+
+    static final String API_KEY_BY_HASH = "SELECT " + API_KEY_COLUMNS + " FROM api_keys WHERE hash = $1";
+
+    /** Revoking twice keeps the first revocation time. */
+    static final String REVOKE_API_KEY = "UPDATE api_keys SET revoked_at = coalesce(revoked_at, $3) "
+            + "WHERE project_id = $1 AND id = $2 RETURNING id";
+}
