@@ -56,6 +56,7 @@ public abstract class LedgerContract {
 
     protected static final Instant T0 = PaymentBuilder.DEFAULT_TIME;
     protected static final Duration LEASE = Duration.ofSeconds(30);
+    private static final int RACE_ROUNDS = 40;
 
     /** A ledger holding nothing: no payments, attempts, inbox entries, parked events or outbox entries. */
     protected abstract Ledger emptyLedger();
@@ -307,12 +308,22 @@ public abstract class LedgerContract {
 
         @Test
         void thirtyTwoConcurrentClaimsOfOneReferenceMakeExactlyOneHolder() throws Exception {
-            CreationAttempt attempt = attempt("order-race", 2_000);
+            // Many references, each raced by every thread: one lucky round must not hide a missing lock.
+            List<CreationAttempt> attempts = new ArrayList<>();
+            for (int i = 0; i < RACE_ROUNDS; i++) {
+                attempts.add(attempt("order-race-" + i, 2_000));
+            }
 
-            List<CreationClaim> claims = Concurrently.run(32, () -> ledger.claimCreation(attempt, T0, LEASE));
+            List<List<CreationClaim>> perThread = Concurrently.run(32,
+                    () -> attempts.stream().map(a -> ledger.claimCreation(a, T0, LEASE)).toList());
 
-            assertEquals(1, claims.stream().filter(CreationClaim.Claimed.class::isInstance).count());
-            assertEquals(31, claims.stream().filter(CreationClaim.InFlight.class::isInstance).count());
+            for (int i = 0; i < RACE_ROUNDS; i++) {
+                int round = i;
+                List<CreationClaim> claims = perThread.stream().map(list -> list.get(round)).toList();
+                assertEquals(1, claims.stream().filter(CreationClaim.Claimed.class::isInstance).count(),
+                        "reference " + round + ": " + claims);
+                assertEquals(31, claims.stream().filter(CreationClaim.InFlight.class::isInstance).count());
+            }
         }
 
         @Test
@@ -421,13 +432,24 @@ public abstract class LedgerContract {
 
         @Test
         void concurrentChangesFromOneVersionLetExactlyOneThrough() throws Exception {
-            List<TransitionOutcome> outcomes = Concurrently.run(32, () -> ledger.record(
-                    moveByEvent(payment, PaymentStatus.PROCESSING, T0.plusSeconds(10), TestIds.eventId())));
+            List<Payment> raced = new ArrayList<>();
+            for (int i = 0; i < RACE_ROUNDS; i++) {
+                raced.add(stored(payment().build()));
+            }
 
-            assertEquals(1, outcomes.stream().filter(o -> o == TransitionOutcome.RECORDED).count());
-            assertEquals(31, outcomes.stream().filter(o -> o == TransitionOutcome.STALE).count());
-            assertEquals(2, ledger.history(payment.id()).size());
-            assertEquals(1, ledger.find(payment.id()).orElseThrow().version() - payment.version());
+            List<List<TransitionOutcome>> perThread = Concurrently.run(32, () -> raced.stream()
+                    .map(p -> ledger.record(moveByEvent(p, PaymentStatus.PROCESSING, T0.plusSeconds(10),
+                            TestIds.eventId())))
+                    .toList());
+
+            for (int i = 0; i < RACE_ROUNDS; i++) {
+                int round = i;
+                List<TransitionOutcome> outcomes = perThread.stream().map(list -> list.get(round)).toList();
+                assertEquals(1, outcomes.stream().filter(o -> o == TransitionOutcome.RECORDED).count(),
+                        "payment " + round + ": " + outcomes);
+                assertEquals(2, ledger.history(raced.get(i).id()).size());
+                assertEquals(1, ledger.find(raced.get(i).id()).orElseThrow().version());
+            }
         }
 
         @Test
