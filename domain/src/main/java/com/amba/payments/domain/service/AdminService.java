@@ -115,6 +115,11 @@ public final class AdminService implements AdministerPayments {
             return Result.err(new PaymentError.AccountAlreadyAttached(
                     "project already has connected account " + project.account().get().id()));
         }
+        boolean heldByAnother = controlPlane.projects().stream().anyMatch(other -> !other.id().equals(project.id())
+                && other.account().map(held -> held.id().equals(id)).orElse(false));
+        if (heldByAnother) {
+            return Result.err(new PaymentError.AccountAlreadyAttached(id + " belongs to another project"));
+        }
         return fromProvider(provider.retrieveAccount(id)).flatMap(account -> {
             controlPlane.attachAccount(project.id(), account);
             return Result.ok(account);

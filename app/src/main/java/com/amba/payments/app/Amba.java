@@ -1,0 +1,113 @@
+package com.amba.payments.app;
+
+import com.amba.payments.adapter.http.AmbaHttpServer;
+import com.amba.payments.adapter.http.HttpDependencies;
+import com.amba.payments.adapter.memory.InMemoryControlPlane;
+import com.amba.payments.adapter.memory.InMemoryLedger;
+import com.amba.payments.adapter.memory.InProcessEventBus;
+import com.amba.payments.adapter.memory.SandboxPaymentProvider;
+import com.amba.payments.domain.model.AdminToken;
+import com.amba.payments.domain.model.ApiKeyKind;
+import com.amba.payments.domain.model.BasisPoints;
+import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.Project;
+import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
+import com.amba.payments.domain.service.AdminService;
+import com.amba.payments.domain.service.CreationTiming;
+import com.amba.payments.domain.service.OutboxRelayService;
+import com.amba.payments.domain.service.PaymentsService;
+import com.amba.payments.domain.service.ProviderEventsService;
+import com.amba.payments.domain.service.ReconcilerService;
+import com.amba.payments.domain.service.SecureRandomIds;
+import com.amba.payments.domain.service.WebhookService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole system, wired by hand: {@link #devParts} and the other part builders choose adapters; {@link #start}
+ * plugs them into the domain's use cases and opens the HTTP API. Reading these two methods shows every part.
+ */
+public final class Amba {
+
+    static final Duration RELAY_EVERY = Duration.ofMillis(200);
+    static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
+    static final Duration RECONCILE_AFTER = Duration.ofMinutes(10);
+    static final BasisPoints DEMO_PLATFORM_FEE = new BasisPoints(250);
+
+    private Amba() {
+    }
+
+    /** Starts with the adapters the configuration asks for. */
+    public static RunningAmba start(AmbaConfig config) {
+        return start(config, devParts(InstantSource.system()));
+    }
+
+    /** Dev mode: everything in memory, the sandbox provider, an in-process event bus. */
+    public static Parts devParts(InstantSource clock) {
+        InProcessEventBus bus = new InProcessEventBus();
+        SandboxPaymentProvider sandbox = new SandboxPaymentProvider(bus, clock);
+        InMemoryLedger ledger = new InMemoryLedger();
+        return new Parts(new InMemoryControlPlane(), ledger, ledger, sandbox, Optional.of(sandbox), Optional.empty(),
+                bus, bus, bus::connect, List.of(), List.of());
+    }
+
+    public static RunningAmba start(AmbaConfig config, Parts parts) {
+        InstantSource clock = InstantSource.system();
+        SecureRandomIds ids = new SecureRandomIds();
+        String adminSecret = config.adminToken().orElseGet(() -> "amba_admin_" + ids.alphanumeric(32));
+
+        ProviderEventsService providerEvents = new ProviderEventsService(parts.ledger(), parts.controlPlane(),
+                parts.provider(), ids, clock);
+        parts.consumeWith().accept(providerEvents);
+        PaymentsService payments = new PaymentsService(parts.controlPlane(), parts.ledger(), parts.provider(),
+                providerEvents, ids, clock, CreationTiming.defaults());
+        AdminService admin = new AdminService(parts.controlPlane(), parts.ledger(), parts.provider(), ids, clock);
+        Optional<ReceiveProviderWebhook> webhooks = parts.webhooks()
+                .map(verifier -> new WebhookService(verifier, parts.handoff()));
+        OutboxRelayService relay = new OutboxRelayService(parts.outbox(), parts.downstream());
+        ReconcilerService reconciler = new ReconcilerService(parts.ledger(), parts.provider(), providerEvents, clock,
+                RECONCILE_AFTER);
+
+        Optional<DemoCredentials> demo = config.mode() == AmbaConfig.Mode.DEV
+                ? Optional.of(DemoProject.setUp(parts, admin, ids, clock)) : Optional.empty();
+
+        Background background = new Background();
+        background.every(RELAY_EVERY, "outbox relay", relay::drain);
+        background.every(RECONCILE_EVERY, "reconciler", reconciler::reconcileOnce);
+
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HttpDependencies http = new HttpDependencies(payments, payments, admin, webhooks, parts.sandbox(),
+                new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
+        Vertx vertx = Vertx.vertx();
+        AmbaHttpServer server = new AmbaHttpServer(http);
+        vertx.deployVerticle(server).await();
+        return new RunningAmba(vertx, background, server.port(), adminSecret, demo, parts, relay);
+    }
+
+    /** Dev mode's demo: a project that can take payments right away, with a server and a client key. */
+    static final class DemoProject {
+
+        private DemoProject() {
+        }
+
+        static DemoCredentials setUp(Parts parts, AdminService admin, SecureRandomIds ids, InstantSource clock) {
+            parts.controlPlane().setPaymentsEnabled(true);
+            parts.controlPlane().setPlatformDefaultFee(Optional.of(DEMO_PLATFORM_FEE));
+            ConnectedAccount account = parts.provider() instanceof SandboxPaymentProvider sandbox
+                    ? sandbox.createReadyAccount()
+                    : parts.provider().createAccount(ids.newProjectId()).orElseThrow();
+            Project project = new Project(ids.newProjectId(), "Demo shop", Optional.empty(), Optional.of(account),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            parts.controlPlane().addProject(project);
+            String serverKey = admin.issue(project.id(), ApiKeyKind.SERVER).secret();
+            String clientKey = admin.issue(project.id(), ApiKeyKind.CLIENT).secret();
+            return new DemoCredentials(project.id(), account.id(), serverKey, clientKey);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package com.amba.payments.app;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The service's configuration, read from the {@code AMBA_*} environment variables (SPEC §9). Dev mode needs
+ * none of them; production needs the database, Kafka, Stripe key, webhook secret and admin token.
+ */
+public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, Optional<String> databaseUrl,
+                         Optional<String> kafkaBootstrapServers, Optional<String> stripeSecretKey,
+                         Optional<String> stripeApiBase, Optional<String> stripeWebhookSecret) {
+
+    public enum Mode { DEV, PRODUCTION }
+
+    public static final int DEFAULT_PORT = 8080;
+
+    static final String MODE = "AMBA_MODE";
+    static final String HTTP_PORT = "AMBA_HTTP_PORT";
+    static final String ADMIN_TOKEN = "AMBA_ADMIN_TOKEN";
+    static final String DATABASE_URL = "AMBA_DATABASE_URL";
+    static final String KAFKA = "AMBA_KAFKA_BOOTSTRAP_SERVERS";
+    static final String STRIPE_SECRET_KEY = "AMBA_STRIPE_SECRET_KEY";
+    static final String STRIPE_API_BASE = "AMBA_STRIPE_API_BASE";
+    static final String STRIPE_WEBHOOK_SECRET = "AMBA_STRIPE_WEBHOOK_SECRET";
+
+    /** Why the service refuses to start. */
+    public static final class Invalid extends Exception {
+        private final List<String> problems;
+
+        Invalid(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    public static AmbaConfig dev() {
+        return new AmbaConfig(Mode.DEV, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public static AmbaConfig fromEnvironment(Map<String, String> env) throws Invalid {
+        List<String> problems = new ArrayList<>();
+        Mode mode = switch (value(env, MODE).orElse("dev")) {
+            case "dev" -> Mode.DEV;
+            case "production" -> Mode.PRODUCTION;
+            default -> {
+                problems.add(MODE + " must be dev or production");
+                yield Mode.DEV;
+            }
+        };
+        int port = DEFAULT_PORT;
+        Optional<String> portText = value(env, HTTP_PORT);
+        if (portText.isPresent()) {
+            try {
+                port = Integer.parseInt(portText.get());
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65535) {
+                problems.add(HTTP_PORT + " must be a port number from 0 to 65535");
+            }
+        }
+        Optional<String> databaseUrl = value(env, DATABASE_URL);
+        databaseUrl.filter(url -> !looksLikePostgresUrl(url)).ifPresent(url ->
+                problems.add(DATABASE_URL + " must look like postgresql://user@host:port/db"));
+        Optional<String> apiBase = value(env, STRIPE_API_BASE);
+        apiBase.filter(base -> !looksLikeHttpUrl(base)).ifPresent(base ->
+                problems.add(STRIPE_API_BASE + " must be an http(s) URL"));
+        AmbaConfig config = new AmbaConfig(mode, port, value(env, ADMIN_TOKEN), databaseUrl, value(env, KAFKA),
+                value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET));
+        if (mode == Mode.PRODUCTION) {
+            problems.addAll(config.missingForProduction());
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
+        return config;
+    }
+
+    /** Production never falls back to an in-memory part: each of these must be set. */
+    List<String> missingForProduction() {
+        List<String> missing = new ArrayList<>();
+        if (databaseUrl.isEmpty()) {
+            missing.add(DATABASE_URL + " is not set (production keeps its ledger in PostgreSQL)");
+        }
+        if (kafkaBootstrapServers.isEmpty()) {
+            missing.add(KAFKA + " is not set (production hands events to Kafka)");
+        }
+        if (stripeSecretKey.isEmpty()) {
+            missing.add(STRIPE_SECRET_KEY + " is not set (production charges through Stripe)");
+        }
+        if (stripeWebhookSecret.isEmpty()) {
+            missing.add(STRIPE_WEBHOOK_SECRET + " is not set (production verifies Stripe's webhooks)");
+        }
+        if (adminToken.isEmpty()) {
+            missing.add(ADMIN_TOKEN + " is not set (production never generates an admin token)");
+        }
+        return missing;
+    }
+
+    public boolean usesSandbox() {
+        return stripeSecretKey.isEmpty();
+    }
+
+    public AmbaConfig withPort(int port) {
+        return new AmbaConfig(mode, port, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
+                stripeApiBase, stripeWebhookSecret);
+    }
+
+    public AmbaConfig withAdminToken(String token) {
+        return new AmbaConfig(mode, httpPort, Optional.of(token), databaseUrl, kafkaBootstrapServers,
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret);
+    }
+
+    public AmbaConfig withDatabaseUrl(String url) {
+        return new AmbaConfig(mode, httpPort, adminToken, Optional.of(url), kafkaBootstrapServers,
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret);
+    }
+
+    public AmbaConfig withStripe(String secretKey, String apiBase, String webhookSecret) {
+        return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers,
+                Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret));
+    }
+
+    /** Never prints a secret: the record's own toString would. */
+    @Override
+    public String toString() {
+        return "AmbaConfig[mode=" + mode + ", port=" + httpPort + ", database=" + databaseUrl.isPresent()
+                + ", kafka=" + kafkaBootstrapServers.isPresent() + ", stripe=" + stripeSecretKey.isPresent()
+                + ", stripeApiBase=" + stripeApiBase.orElse("default") + "]";
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static boolean looksLikePostgresUrl(String url) {
+        return url.startsWith("postgresql://") || url.startsWith("postgres://");
+    }
+
+    private static boolean looksLikeHttpUrl(String url) {
+        try {
+            String scheme = URI.create(url).getScheme();
+            return "http".equals(scheme) || "https".equals(scheme);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

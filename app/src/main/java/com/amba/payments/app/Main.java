@@ -1,0 +1,47 @@
+package com.amba.payments.app;
+
+import java.io.PrintStream;
+
+/** Starts Amba Payments from the environment; with no configuration, in dev mode. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Logging.install();
+        AmbaConfig config;
+        try {
+            config = AmbaConfig.fromEnvironment(System.getenv());
+        } catch (AmbaConfig.Invalid invalid) {
+            System.err.println("Amba Payments refuses to start:");
+            invalid.problems().forEach(problem -> System.err.println("  - " + problem));
+            System.exit(2);
+            return;
+        }
+        RunningAmba amba = Amba.start(config);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(amba::close));
+        printBanner(System.out, config, amba);
+    }
+
+    /** Printed once, to standard output, never to the log: the only time dev keys are shown. */
+    static void printBanner(PrintStream out, AmbaConfig config, RunningAmba amba) {
+        String base = "http://localhost:" + amba.port();
+        out.println();
+        out.println("Amba Payments is running in " + config.mode().name().toLowerCase() + " mode on " + base);
+        if (config.adminToken().isEmpty()) {
+            out.println("  admin token (Authorization: Bearer …):  " + amba.adminToken());
+        }
+        amba.demo().ifPresent(demo -> {
+            out.println("  demo project:  " + demo.projectId() + "  (connected account " + demo.accountId()
+                    + ", ready; platform fee 250 bps)");
+            out.println("  server key (X-Api-Key, creates payments):  " + demo.serverKey());
+            out.println("  client key (X-Api-Key, reads payments):    " + demo.clientKey());
+            out.println();
+            out.println("  export BASE_URL=" + base + " SERVER_KEY=" + demo.serverKey() + " CLIENT_KEY=" + demo.clientKey()
+                    + (config.adminToken().isEmpty() ? " ADMIN_TOKEN=" + amba.adminToken() : ""));
+        });
+        out.println();
+        out.flush();
+    }
+}

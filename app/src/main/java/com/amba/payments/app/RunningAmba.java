@@ -1,0 +1,65 @@
+package com.amba.payments.app;
+
+import com.amba.payments.domain.service.OutboxRelayService;
+import io.vertx.core.Vertx;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/** A started service: where it listens, the dev-mode credentials, its parts, and how to stop it. */
+public final class RunningAmba implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(RunningAmba.class.getName());
+
+    private final Vertx vertx;
+    private final Background background;
+    private final int port;
+    private final String adminToken;
+    private final Optional<DemoCredentials> demo;
+    private final Parts parts;
+    private final OutboxRelayService relay;
+
+    RunningAmba(Vertx vertx, Background background, int port, String adminToken, Optional<DemoCredentials> demo,
+                Parts parts, OutboxRelayService relay) {
+        this.vertx = vertx;
+        this.background = background;
+        this.port = port;
+        this.adminToken = adminToken;
+        this.demo = demo;
+        this.parts = parts;
+        this.relay = relay;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public Optional<DemoCredentials> demo() {
+        return demo;
+    }
+
+    public Parts parts() {
+        return parts;
+    }
+
+    /** Relays whatever the outbox holds now, instead of waiting for the next tick. */
+    public int relayNow() {
+        return relay.drain();
+    }
+
+    @Override
+    public void close() {
+        background.close();
+        vertx.close().await();
+        for (AutoCloseable resource : parts.closeables()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "could not close " + resource.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+}

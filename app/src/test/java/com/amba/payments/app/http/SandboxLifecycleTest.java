@@ -1,0 +1,97 @@
+package com.amba.payments.app.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amba.payments.adapter.memory.InProcessEventBus;
+import com.amba.payments.domain.model.PaymentEvent;
+import com.amba.payments.domain.model.PaymentEventType;
+import com.amba.payments.domain.model.PaymentStatus;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The README walkthrough, and the sandbox's provider events moving the ledger. */
+class SandboxLifecycleTest {
+
+    private static DevAmba amba;
+
+    @BeforeAll
+    static void start() {
+        amba = DevAmba.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        amba.close();
+    }
+
+    private static String create(String reference) {
+        Api.Answer created = amba.api.createPayment(amba.demo.serverKey(),
+                "{\"amount\": 1999, \"currency\": \"usd\", \"client_reference\": \"" + reference + "\"}");
+        assertEquals(200, created.status(), created::toString);
+        return created.data().getString("payment_id");
+    }
+
+    private static String statusOf(String id) {
+        return amba.api.readPayment(amba.demo.clientKey(), id).data().getString("status");
+    }
+
+    @Test
+    void createSucceedReadBack() {
+        String id = create("walkthrough");
+        Api.Answer succeeded = amba.api.sandbox(id, "succeed");
+        assertEquals(200, succeeded.status(), succeeded::toString);
+        assertEquals("succeeded", statusOf(id));
+    }
+
+    @Test
+    void eachActionMovesTheLedger() {
+        String id = create("every-action");
+        assertEquals(200, amba.api.sandbox(id, "require_action").status());
+        assertEquals("requires_action", statusOf(id));
+        assertEquals(200, amba.api.sandbox(id, "process").status());
+        assertEquals("processing", statusOf(id));
+        assertEquals(200, amba.api.sandbox(id, "fail").status());
+        assertEquals("requires_payment_method", statusOf(id), "a failed payment can be tried again");
+        assertEquals(200, amba.api.sandbox(id, "cancel").status());
+        assertEquals("canceled", statusOf(id));
+    }
+
+    @Test
+    void succeedThenFailLeavesItSucceeded() {
+        String id = create("succeed-then-fail");
+        assertEquals(200, amba.api.sandbox(id, "succeed").status());
+        Api.Answer fail = amba.api.sandbox(id, "fail");
+        assertEquals(409, fail.status(), "Stripe refuses to fail a succeeded intent");
+        assertEquals("PAYMENT_INTENT_UNEXPECTED_STATE", fail.errorCode());
+        assertEquals("succeeded", statusOf(id));
+    }
+
+    @Test
+    void unknownPaymentsAndActionsAreRefused() {
+        assertEquals(404, amba.api.sandbox("pi_000000000000000000000000", "succeed").status());
+        String id = create("bad-action");
+        Api.Answer bad = amba.api.sandbox(id, "refund");
+        assertEquals(404, bad.status(), bad::toString);
+    }
+
+    @Test
+    void everyLedgerChangeGoesOutAsADomainEventWithoutTheSecret() {
+        String id = create("events");
+        assertEquals(200, amba.api.sandbox(id, "succeed").status());
+        amba.running.relayNow();
+        InProcessEventBus bus = (InProcessEventBus) amba.parts.downstream();
+        List<PaymentEvent> mine = bus.published().stream().filter(e -> e.paymentId().value().equals(id)).toList();
+        assertEquals(2, mine.size(), () -> "created and status_changed, got " + mine);
+        assertEquals(PaymentEventType.CREATED, mine.get(0).type());
+        assertEquals(PaymentEventType.STATUS_CHANGED, mine.get(1).type());
+        assertEquals(PaymentStatus.SUCCEEDED, mine.get(1).status());
+        assertEquals(Optional.of(PaymentStatus.REQUIRES_PAYMENT_METHOD), mine.get(1).previousStatus());
+        assertFalse(mine.get(0).id().equals(mine.get(1).id()), "each event has its own id");
+        assertTrue(mine.stream().noneMatch(e -> e.toString().contains("_secret_")));
+    }
+}
