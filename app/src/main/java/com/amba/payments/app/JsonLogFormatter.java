@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
-/** One JSON object per line: time, level, logger, message, and the exception if any. */
+/** One JSON object per line: time, level, logger, the message (or a structured event), the exception if any. */
 final class JsonLogFormatter extends Formatter {
 
     @Override
@@ -13,13 +13,23 @@ final class JsonLogFormatter extends Formatter {
         field(line, "time", Instant.ofEpochMilli(record.getMillis()).toString()).append(',');
         field(line, "level", record.getLevel().getName()).append(',');
         field(line, "logger", record.getLoggerName() == null ? "" : record.getLoggerName()).append(',');
-        field(line, "message", formatMessage(record));
+        String message = formatMessage(record);
+        if (isJsonObject(message)) {
+            // Adapters that log structured events (the access log) already wrote JSON: keep it structured.
+            line.append("\"event\":").append(message);
+        } else {
+            field(line, "message", message);
+        }
         if (record.getThrown() != null) {
             Throwable thrown = record.getThrown();
             line.append(',');
             field(line, "error", thrown.getClass().getName() + ": " + thrown.getMessage());
         }
         return line.append("}\n").toString();
+    }
+
+    private static boolean isJsonObject(String message) {
+        return message != null && message.startsWith("{\"") && message.endsWith("}") && message.indexOf('\n') < 0;
     }
 
     private static StringBuilder field(StringBuilder line, String name, String value) {

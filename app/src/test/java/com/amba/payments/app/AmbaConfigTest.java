@@ -1,0 +1,58 @@
+package com.amba.payments.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Configuration from the environment: dev needs nothing, production names everything it misses. */
+class AmbaConfigTest {
+
+    @Test
+    void noVariablesAtAllIsDevModeOnPort8080WithTheSandbox() throws Exception {
+        AmbaConfig config = AmbaConfig.fromEnvironment(Map.of());
+        assertEquals(AmbaConfig.Mode.DEV, config.mode());
+        assertEquals(8080, config.httpPort());
+        assertTrue(config.usesSandbox());
+    }
+
+    @Test
+    void productionNamesEachMissingVariable() {
+        AmbaConfig.Invalid invalid = assertThrows(AmbaConfig.Invalid.class,
+                () -> AmbaConfig.fromEnvironment(Map.of("AMBA_MODE", "production",
+                        "AMBA_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/amba")));
+        String problems = String.join("\n", invalid.problems());
+        for (String name : new String[] {"AMBA_KAFKA_BOOTSTRAP_SERVERS", "AMBA_STRIPE_SECRET_KEY",
+            "AMBA_STRIPE_WEBHOOK_SECRET", "AMBA_ADMIN_TOKEN"}) {
+            assertTrue(problems.contains(name), () -> name + " missing from " + problems);
+        }
+        assertFalse(problems.contains("AMBA_DATABASE_URL"), "a variable that is set is not named");
+        assertEquals(4, invalid.problems().size());
+    }
+
+    @Test
+    void productionWithEverythingSetIsAccepted() throws Exception {
+        AmbaConfig config = AmbaConfig.fromEnvironment(Map.of("AMBA_MODE", "production",
+                "AMBA_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/amba",
+                "AMBA_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092", "AMBA_STRIPE_SECRET_KEY", "sk_live_x",
+                "AMBA_STRIPE_WEBHOOK_SECRET", "whsec_x", "AMBA_ADMIN_TOKEN", "t0ken", "AMBA_HTTP_PORT", "9000"));
+        assertEquals(AmbaConfig.Mode.PRODUCTION, config.mode());
+        assertEquals(9000, config.httpPort());
+        assertFalse(config.toString().contains("sk_live_x"), "secrets never printed");
+        assertFalse(config.toString().contains("t0ken"));
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheirName() {
+        AmbaConfig.Invalid invalid = assertThrows(AmbaConfig.Invalid.class, () -> AmbaConfig.fromEnvironment(Map.of(
+                "AMBA_MODE", "staging", "AMBA_HTTP_PORT", "eighty", "AMBA_DATABASE_URL", "mysql://x",
+                "AMBA_STRIPE_API_BASE", "ftp://stripe")));
+        String problems = String.join("\n", invalid.problems());
+        for (String name : new String[] {"AMBA_MODE", "AMBA_HTTP_PORT", "AMBA_DATABASE_URL", "AMBA_STRIPE_API_BASE"}) {
+            assertTrue(problems.contains(name), () -> name + " missing from " + problems);
+        }
+    }
+}

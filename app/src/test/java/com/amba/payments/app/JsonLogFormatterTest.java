@@ -1,0 +1,42 @@
+package com.amba.payments.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+class JsonLogFormatterTest {
+
+    private final JsonLogFormatter formatter = new JsonLogFormatter();
+
+    @Test
+    void everyLineIsOneJsonObjectEvenWithQuotesNewlinesAndControlCharacters() {
+        LogRecord record = new LogRecord(Level.WARNING, "provider said \"no\"\nthen \\ and \u0001");
+        record.setLoggerName("test");
+        record.setThrown(new IllegalStateException("boom \"quoted\""));
+        String line = formatter.format(record);
+        assertTrue(line.endsWith("}\n"));
+        assertEquals(1, line.lines().count());
+        JsonObject json = new JsonObject(line);
+        assertEquals("WARNING", json.getString("level"));
+        assertEquals("provider said \"no\"\nthen \\ and \u0001", json.getString("message"));
+        assertTrue(json.getString("error").contains("boom \"quoted\""));
+    }
+
+    @Test
+    void aStructuredEventStaysStructured() {
+        LogRecord record = new LogRecord(Level.INFO, "{\"event\":\"http_request\",\"status\":\"200\"}");
+        JsonObject json = new JsonObject(formatter.format(record));
+        assertEquals("http_request", json.getJsonObject("event").getString("event"));
+    }
+
+    @Test
+    void messageParametersAreFilledIn() {
+        LogRecord record = new LogRecord(Level.INFO, "payment {0} moved to {1}");
+        record.setParameters(new Object[] {"pi_1", "succeeded"});
+        assertEquals("payment pi_1 moved to succeeded", new JsonObject(formatter.format(record)).getString("message"));
+    }
+}
