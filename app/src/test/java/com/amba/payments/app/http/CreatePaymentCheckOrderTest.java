@@ -119,6 +119,7 @@ class CreatePaymentCheckOrderTest {
             "{\"amount\": 1999, \"currency\": \"usd\", \"client_reference\": \"\"}",
             "{\"amount\": \"bad\", \"currency\": 7, \"unknown\": true}",
             "{\"amount\": 1999, \"currency\": \"usd\"",
+            "{\"amount\": 1999, \"amount\": 5000, \"currency\": \"usd\"}",
         })
         void isInvalidBody(String body) {
             assertError(400, "INVALID_BODY", api.createPayment(amba.demo.serverKey(), body));
@@ -139,6 +140,13 @@ class CreatePaymentCheckOrderTest {
             String padding = "x".repeat(64 * 1024);
             assertError(400, "INVALID_BODY", api.createPayment(amba.demo.serverKey(),
                     "{\"amount\": 1999, \"currency\": \"usd\", \"client_reference\": \"" + padding + "\"}"));
+        }
+
+        @Test
+        void aFormEncodedBodyIsInvalidBody() {
+            assertError(400, "INVALID_BODY", api.send("POST", "/client/payments/intents",
+                    Map.of("X-Api-Key", amba.demo.serverKey(), "Content-Type", "application/x-www-form-urlencoded"),
+                    "amount=1999&currency=usd"));
         }
 
         @Test
