@@ -2,6 +2,7 @@ package com.amba.payments.adapter.http;
 
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.Result;
+import com.amba.payments.domain.port.out.StoreUnavailable;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -48,7 +49,13 @@ final class Replies {
                 .end(body.encode());
     }
 
+    /** A store outage that escaped a use case is still only an outage: 503, retry. Anything else is a bug. */
     static void internalError(RoutingContext ctx, Throwable cause) {
+        if (cause instanceof StoreUnavailable) {
+            LOG.log(System.Logger.Level.WARNING, "request " + RequestIds.of(ctx) + ": a store was unavailable");
+            ErrorResponses.send(ctx, new PaymentError.ControlPlaneUnavailable());
+            return;
+        }
         LOG.log(System.Logger.Level.ERROR, "request " + RequestIds.of(ctx) + " failed: " + cause.getClass().getName(),
                 cause);
         ErrorResponses.send(ctx, 500, "INTERNAL_ERROR", "something went wrong on our side; the request id names it");

@@ -25,11 +25,13 @@ import com.amba.payments.domain.port.in.CreatePayment;
 import com.amba.payments.domain.port.in.OperateSandbox;
 import com.amba.payments.domain.port.in.ReadPayment;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
+import com.amba.payments.domain.port.out.StoreUnavailable;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -194,12 +196,20 @@ class AmbaHttpServerTest {
         byte[] huge = new byte[8 * 1024 * 1024];
         Arrays.fill(huge, (byte) ' ');
 
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(fullPort, "/client/payments/intents"))
+        HttpResponse<String> declared = send(HttpRequest.newBuilder(uri(fullPort, "/client/payments/intents"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).header("X-Api-Key", SERVER_KEY));
+        RequestBody fromDeclared = received.getAndSet(null);
+        HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri(fullPort, "/client/payments/intents"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+                .header("X-Api-Key", SERVER_KEY));
+        RequestBody fromChunks = received.get();
 
-        assertEquals(400, response.statusCode());
-        RequestBody.Unreadable unreadable = assertInstanceOf(RequestBody.Unreadable.class, received.get());
-        assertTrue(unreadable.reason().contains("64 KiB"), unreadable.reason());
+        assertEquals(400, declared.statusCode());
+        assertEquals(400, chunked.statusCode());
+        for (RequestBody body : Arrays.asList(fromDeclared, fromChunks)) {
+            RequestBody.Unreadable unreadable = assertInstanceOf(RequestBody.Unreadable.class, body);
+            assertTrue(unreadable.reason().contains("64 KiB"), unreadable.reason());
+        }
     }
 
     @Test
@@ -270,6 +280,19 @@ class AmbaHttpServerTest {
         assertEquals(500, response.statusCode());
         assertEquals("INTERNAL_ERROR", errorCode(response));
         assertFalse(response.body().contains("boom"));
+    }
+
+    @Test
+    void aStoreOutageThatEscapesAUseCaseIsStillA503() throws Exception {
+        reads.set((key, id) -> {
+            throw new StoreUnavailable("ledger timed out");
+        });
+
+        HttpResponse<String> response = send(get("/client/payments/intents/pi_1"));
+
+        assertEquals(503, response.statusCode());
+        assertEquals("CONTROL_PLANE_UNAVAILABLE", errorCode(response));
+        assertEquals(Optional.of("1"), response.headers().firstValue("Retry-After"));
     }
 
     @Test
@@ -493,6 +516,22 @@ class AmbaHttpServerTest {
         assertEquals(503, notHandedOff.statusCode());
         assertEquals(Optional.of("1"), notHandedOff.headers().firstValue("Retry-After"));
         assertEquals(404, absent.statusCode());
+    }
+
+    @Test
+    void anOversizedWebhookIsRefusedWithoutReachingTheDomain() throws Exception {
+        AtomicBoolean called = new AtomicBoolean();
+        webhooks.set((body, header) -> {
+            called.set(true);
+            return Result.ok(ReceiveProviderWebhook.Acknowledgement.HANDED_OFF);
+        });
+
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(fullPort, "/webhooks/stripe"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[WebhookRoutes.LIMIT_BYTES + 1])));
+
+        assertEquals(413, response.statusCode());
+        assertEquals("BODY_TOO_LARGE", errorCode(response));
+        assertFalse(called.get());
     }
 
     // ---- health, metrics, logs ----
