@@ -1,0 +1,132 @@
+package com.amba.payments.adapter.stripe;
+
+import com.amba.payments.domain.model.ConnectedAccountId;
+import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.PaymentStatus;
+import com.amba.payments.domain.model.ProviderEvent;
+import com.amba.payments.domain.model.ProviderEventId;
+import com.amba.payments.domain.port.out.ProviderWebhooks.Verified;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a verified Stripe event into the domain's {@link ProviderEvent}. The payload is read as plain JSON,
+ * field by field, rather than through stripe-java's {@code Event} model: an endpoint may receive events rendered
+ * in another API version than the one stripe-java pins, and the few fields Amba needs are stable across them.
+ */
+final class StripeEventReader {
+
+    private static final String ACCOUNT_UPDATED = "account.updated";
+
+    /**
+     * The PaymentIntent events Amba follows; a present status overrides the object's. {@code payment_failed}
+     * leaves the intent waiting for another payment method, {@code amount_capturable_updated} means it is
+     * authorised and waiting for capture.
+     */
+    private static final Map<String, Optional<PaymentStatus>> INTENT_EVENTS = Map.of(
+            "payment_intent.created", Optional.empty(),
+            "payment_intent.processing", Optional.empty(),
+            "payment_intent.requires_action", Optional.empty(),
+            "payment_intent.amount_capturable_updated", Optional.of(PaymentStatus.REQUIRES_CAPTURE),
+            "payment_intent.succeeded", Optional.empty(),
+            "payment_intent.payment_failed", Optional.of(PaymentStatus.REQUIRES_PAYMENT_METHOD),
+            "payment_intent.canceled", Optional.empty());
+
+    private final StripeMode mode;
+
+    StripeEventReader(StripeMode mode) {
+        this.mode = mode;
+    }
+
+    Verified read(byte[] rawBody) {
+        JsonObject event;
+        try {
+            JsonElement parsed = JsonParser.parseString(new String(rawBody, StandardCharsets.UTF_8));
+            if (!parsed.isJsonObject()) {
+                return new Verified.Irrelevant("signed payload is not a JSON object");
+            }
+            event = parsed.getAsJsonObject();
+        } catch (JsonParseException e) {
+            return new Verified.Irrelevant("signed payload is not JSON");
+        }
+        Optional<Boolean> livemode = bool(event, "livemode");
+        if (livemode.isEmpty() || livemode.get() != mode.livemode()) {
+            return new Verified.Irrelevant("event is not from " + mode + " mode (livemode=" + livemode.orElse(null) + ")");
+        }
+        String type = string(event, "type").orElse("");
+        Optional<String> id = string(event, "id");
+        Optional<Long> created = number(event, "created");
+        Optional<JsonObject> object = object(event, "data").flatMap(data -> object(data, "object"));
+        if (!type.equals(ACCOUNT_UPDATED) && !INTENT_EVENTS.containsKey(type)) {
+            return new Verified.Irrelevant("event type " + (type.isEmpty() ? "(none)" : type) + " is not one Amba follows");
+        }
+        if (id.isEmpty() || created.isEmpty() || object.isEmpty()) {
+            return new Verified.Irrelevant(type + " event without id, created or data.object");
+        }
+        ProviderEventId eventId = new ProviderEventId(id.get());
+        Instant at = Instant.ofEpochSecond(created.get());
+        return type.equals(ACCOUNT_UPDATED)
+                ? accountChanged(eventId, at, object.get())
+                : intentChanged(eventId, at, type, event, object.get());
+    }
+
+    private static Verified accountChanged(ProviderEventId id, Instant created, JsonObject account) {
+        Optional<ConnectedAccountId> accountId = string(account, "id").flatMap(ConnectedAccountId::parse);
+        Optional<Boolean> chargesEnabled = bool(account, "charges_enabled");
+        if (accountId.isEmpty() || chargesEnabled.isEmpty()) {
+            return new Verified.Irrelevant("account.updated " + id + " without an account id or charges_enabled");
+        }
+        return new Verified.Relevant(new ProviderEvent.AccountChanged(id, created, accountId.get(), chargesEnabled.get()));
+    }
+
+    private static Verified intentChanged(ProviderEventId id, Instant created, String type, JsonObject event,
+                                          JsonObject intent) {
+        Optional<PaymentId> paymentId = string(intent, "id").flatMap(PaymentId::parse);
+        Optional<PaymentStatus> status = INTENT_EVENTS.get(type)
+                .or(() -> string(intent, "status").flatMap(StripeStatuses::of));
+        Optional<Long> amount = number(intent, "amount");
+        Optional<String> currency = string(intent, "currency");
+        if (paymentId.isEmpty() || status.isEmpty() || amount.isEmpty() || currency.isEmpty()) {
+            return new Verified.Irrelevant(type + " " + id + " without a readable intent id, status, amount or currency");
+        }
+        // Connect events name the connected account they happened on; platform events have no such field.
+        Optional<ConnectedAccountId> account = string(event, "account").flatMap(ConnectedAccountId::parse);
+        return new Verified.Relevant(new ProviderEvent.PaymentIntentChanged(id, created, paymentId.get(), account,
+                status.get(), amount.get(), currency.get()));
+    }
+
+    private static Optional<JsonObject> object(JsonObject parent, String field) {
+        JsonElement value = parent.get(field);
+        return value != null && value.isJsonObject() ? Optional.of(value.getAsJsonObject()) : Optional.empty();
+    }
+
+    private static Optional<String> string(JsonObject parent, String field) {
+        JsonElement value = parent.get(field);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+                ? Optional.of(value.getAsString()) : Optional.empty();
+    }
+
+    private static Optional<Boolean> bool(JsonObject parent, String field) {
+        JsonElement value = parent.get(field);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean()
+                ? Optional.of(value.getAsBoolean()) : Optional.empty();
+    }
+
+    private static Optional<Long> number(JsonObject parent, String field) {
+        JsonElement value = parent.get(field);
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(value.getAsBigDecimal().longValueExact());
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+}

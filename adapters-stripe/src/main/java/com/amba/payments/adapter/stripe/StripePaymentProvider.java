@@ -1,0 +1,143 @@
+package com.amba.payments.adapter.stripe;
+
+import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.ConnectedAccountId;
+import com.amba.payments.domain.model.OnboardingLink;
+import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.ProjectId;
+import com.amba.payments.domain.model.ProviderFailure;
+import com.amba.payments.domain.model.ProviderIntent;
+import com.amba.payments.domain.model.Result;
+import com.amba.payments.domain.port.out.IntentRequest;
+import com.amba.payments.domain.port.out.PaymentProvider;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Account;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.AccountCreateParams;
+import com.stripe.param.AccountLinkCreateParams;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The payment provider on Stripe Connect. Intents are direct charges: created on the project's connected
+ * account ({@code Stripe-Account}), Amba's cut taken as {@code application_fee_amount}. One {@link StripeClient}
+ * serves every call; it is thread-safe and holds the bounded timeouts and retry budget.
+ */
+public final class StripePaymentProvider implements PaymentProvider {
+
+    private final StripeClient client;
+    private final OnboardingUrls onboardingUrls;
+
+    public StripePaymentProvider(StripeSettings settings) {
+        this.client = StripeClient.builder()
+                .setApiKey(settings.secretKey().value())
+                .setApiBase(settings.apiBaseWithoutTrailingSlash())
+                // Account links live on the API base; pointing Connect there too keeps every call on one host.
+                .setConnectBase(settings.apiBaseWithoutTrailingSlash())
+                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
+                .setMaxNetworkRetries(settings.maxNetworkRetries())
+                .build();
+        this.onboardingUrls = settings.onboardingUrls();
+    }
+
+    @Override
+    public Result<ProviderIntent, ProviderFailure> createIntent(IntentRequest request) {
+        // The domain derived the key from what it recorded before this call, so every retry (stripe-java's,
+        // Amba's, the caller's) reaches the intent a lost answer may already have created.
+        RequestOptions options = RequestOptions.builder()
+                .setStripeAccount(request.account().value())
+                .setIdempotencyKey(request.idempotencyKey().value())
+                .build();
+        return call(() -> client.v1().paymentIntents().create(IntentParams.of(request), options))
+                .flatMap(IntentMapping::toProviderIntent);
+    }
+
+    @Override
+    public Result<ProviderIntent, ProviderFailure> retrieveIntent(ConnectedAccountId account, PaymentId id) {
+        return call(() -> client.v1().paymentIntents().retrieve(id.value(), onAccount(account)))
+                .flatMap(IntentMapping::toProviderIntent);
+    }
+
+    @Override
+    public Result<ProviderIntent, ProviderFailure> cancelIntent(ConnectedAccountId account, PaymentId id) {
+        return call(() -> client.v1().paymentIntents().cancel(id.value(), onAccount(account)))
+                .flatMap(IntentMapping::toProviderIntent);
+    }
+
+    @Override
+    public Result<ConnectedAccount, ProviderFailure> createAccount(ProjectId project) {
+        AccountCreateParams params = AccountCreateParams.builder()
+                .setType(AccountCreateParams.Type.EXPRESS)
+                .setCapabilities(AccountCreateParams.Capabilities.builder()
+                        .setCardPayments(AccountCreateParams.Capabilities.CardPayments.builder()
+                                .setRequested(true).build())
+                        .setTransfers(AccountCreateParams.Capabilities.Transfers.builder()
+                                .setRequested(true).build())
+                        .build())
+                .putMetadata(IntentParams.PROJECT_METADATA, project.value())
+                .build();
+        // One key per project: an answer lost on the way back is retried into the same account, not a second one.
+        RequestOptions options = RequestOptions.builder().setIdempotencyKey(accountKeyFor(project)).build();
+        return call(() -> client.v1().accounts().create(params, options)).flatMap(StripePaymentProvider::toAccount);
+    }
+
+    @Override
+    public Result<ConnectedAccount, ProviderFailure> retrieveAccount(ConnectedAccountId account) {
+        return call(() -> client.v1().accounts().retrieve(account.value()))
+                .flatMap(StripePaymentProvider::toAccount);
+    }
+
+    @Override
+    public Result<OnboardingLink, ProviderFailure> createOnboardingLink(ConnectedAccountId account) {
+        AccountLinkCreateParams params = AccountLinkCreateParams.builder()
+                .setAccount(account.value())
+                .setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
+                .setRefreshUrl(onboardingUrls.refreshUrl())
+                .setReturnUrl(onboardingUrls.returnUrl())
+                .build();
+        return call(() -> client.v1().accountLinks().create(params))
+                .map(link -> new OnboardingLink(link.getUrl()));
+    }
+
+    private static RequestOptions onAccount(ConnectedAccountId account) {
+        return RequestOptions.builder().setStripeAccount(account.value()).build();
+    }
+
+    private static Result<ConnectedAccount, ProviderFailure> toAccount(Account account) {
+        Optional<ConnectedAccountId> id = ConnectedAccountId.parse(account.getId());
+        if (id.isEmpty()) {
+            return Result.err(new ProviderFailure.Refused(
+                    account.getLastResponse() == null ? "none" : account.getLastResponse().requestId(),
+                    "unreadable account id " + account.getId()));
+        }
+        return Result.ok(new ConnectedAccount(id.get(), Boolean.TRUE.equals(account.getChargesEnabled())));
+    }
+
+    static String accountKeyFor(ProjectId project) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(project.value().getBytes(StandardCharsets.UTF_8));
+            return "amba-account-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static <T> Result<T, ProviderFailure> call(StripeCall<T> call) {
+        try {
+            return Result.ok(call.run());
+        } catch (StripeException e) {
+            return Result.err(StripeFailures.of(e));
+        }
+    }
+
+    @FunctionalInterface
+    private interface StripeCall<T> {
+        T run() throws StripeException;
+    }
+}
