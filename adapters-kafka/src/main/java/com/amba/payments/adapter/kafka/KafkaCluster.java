@@ -1,6 +1,7 @@
 package com.amba.payments.adapter.kafka;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaCluster implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KafkaCluster.class.getName());
+
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
 
     private final KafkaSettings settings;
     private final Admin admin;
@@ -75,9 +78,18 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    /** True when a broker answered a cluster description within the admin timeout. Never throws. */
+    /**
+     * True when a broker answered a cluster description within two seconds (or the admin timeout, if
+     * shorter): a readiness probe is itself timed out by whoever asks. Never throws.
+     */
     public boolean isReachable() {
-        long timeoutMs = settings.adminTimeout().toMillis();
+        return isReachable(READINESS_TIMEOUT.compareTo(settings.adminTimeout()) < 0
+                ? READINESS_TIMEOUT : settings.adminTimeout());
+    }
+
+    /** True when a broker answered a cluster description within {@code timeout}. Never throws. */
+    public boolean isReachable(Duration timeout) {
+        long timeoutMs = timeout.toMillis();
         try {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs))
                     .clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);

@@ -100,7 +100,9 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration r
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // A new group starts at the beginning: events handed off before it first joined are still owed.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        // Applying one event may wait on the provider (re-reading an intent); small batches keep a whole batch
+        // well inside max.poll.interval.ms, past which the group would evict this consumer.
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;

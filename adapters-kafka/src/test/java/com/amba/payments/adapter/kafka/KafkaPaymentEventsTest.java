@@ -64,6 +64,7 @@ class KafkaPaymentEventsTest {
         try (KafkaPaymentEvents events = new KafkaPaymentEvents(broker.settings("relay"), topic)) {
             events.publish(created);
             events.publish(changed);
+            assertEquals(2, broker.endOffsetTotal(topic), "on the broker when publish returns");
         }
 
         List<ConsumerRecord<String, byte[]>> records = readAll(broker, topic, 2);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KafkaProviderEventFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long NOTHING_COMMITTED = -1;
 
     @Test
     void everyHandedOffEventReachesTheLedgerInOrderPerPayment(KafkaTestBroker broker) {
@@ -57,6 +59,7 @@ class KafkaProviderEventFlowTest {
              KafkaProviderEventConsumer consumer = new KafkaProviderEventConsumer(broker.settings("ledger"),
                      KafkaTestBroker.newGroupId("ledger"), ledger, topic).start()) {
             handedOff.forEach(handoff::handOff);
+            assertEquals(handedOff.size(), broker.endOffsetTotal(topic), "on the broker when handOff returns");
 
             Eventually.await(WAIT, () -> ledger.applied().size() >= handedOff.size(), ledger::applied);
             assertTrue(consumer.isRunning());
@@ -96,22 +99,27 @@ class KafkaProviderEventFlowTest {
     }
 
     @Test
-    void ledgerFailingTwiceGetsTheSameEventAThirdTime(KafkaTestBroker broker) {
+    void ledgerFailingTwiceGetsTheSameEventAThirdTimeAndOnlyThenItIsCommitted(KafkaTestBroker broker) {
         String topic = broker.newTopic("provider-events", 1);
-        PaymentId payment = TestIds.paymentId();
-        ProviderEvent event = ProviderEvents.intent(payment, PaymentStatus.SUCCEEDED, 1);
+        String group = KafkaTestBroker.newGroupId("ledger");
+        ProviderEvent event = ProviderEvents.intent(TestIds.paymentId(), PaymentStatus.SUCCEEDED, 1);
         RecordingLedger ledger = new RecordingLedger();
         ledger.failNextAttempts(2);
+        List<Long> committedAtEachAttempt = new CopyOnWriteArrayList<>();
+        ledger.beforeEachAttempt(attempt -> committedAtEachAttempt.add(committed(broker, group, topic)));
 
         try (KafkaProviderEventHandoff handoff = new KafkaProviderEventHandoff(broker.settings("webhook"), topic);
-             KafkaProviderEventConsumer consumer = new KafkaProviderEventConsumer(broker.settings("ledger"),
-                     KafkaTestBroker.newGroupId("ledger"), ledger, topic).start()) {
+             KafkaProviderEventConsumer consumer = new KafkaProviderEventConsumer(broker.settings("ledger"), group,
+                     ledger, topic).start()) {
             handoff.handOff(event);
             Eventually.await(WAIT, () -> ledger.applied().size() == 1, ledger::attempts);
+            Eventually.await(WAIT, () -> committed(broker, group, topic) == 1, () -> broker.committedOffsets(group));
         }
 
         assertEquals(List.of(event, event, event), ledger.attempts());
         assertEquals(List.of(event), ledger.applied());
+        assertEquals(List.of(NOTHING_COMMITTED, NOTHING_COMMITTED, NOTHING_COMMITTED), committedAtEachAttempt,
+                "not committed before apply returned");
     }
 
     @Test
@@ -187,7 +195,7 @@ class KafkaProviderEventFlowTest {
 
     private static long committed(KafkaTestBroker broker, String group, String topic) {
         var offset = broker.committedOffsets(group).get(new TopicPartition(topic, 0));
-        return offset == null ? -1 : offset.offset();
+        return offset == null ? NOTHING_COMMITTED : offset.offset();
     }
 
     private static Map<String, List<ProviderEvent>> byKey(List<ProviderEvent> events) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Stands in for the ledger's use case behind the consumer: records every attempt and every event it took, and
@@ -20,6 +21,12 @@ final class RecordingLedger implements ApplyProviderEvent {
     private final List<ProviderEvent> applied = new ArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicBoolean down = new AtomicBoolean();
+    private volatile Consumer<ProviderEvent> beforeEachAttempt = event -> { };
+
+    /** Runs on the consumer's thread at the start of every attempt, to look at the world as apply sees it. */
+    void beforeEachAttempt(Consumer<ProviderEvent> hook) {
+        beforeEachAttempt = hook;
+    }
 
     void failNextAttempts(int count) {
         failuresLeft.set(count);
@@ -35,6 +42,7 @@ final class RecordingLedger implements ApplyProviderEvent {
 
     @Override
     public EventReceipt apply(ProviderEvent event) {
+        beforeEachAttempt.accept(event);
         synchronized (this) {
             attempts.add(event);
         }

@@ -24,6 +24,8 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
@@ -39,6 +41,7 @@ import org.apache.kafka.metadata.storage.Formatter;
  */
 public final class KafkaTestBroker implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(KafkaTestBroker.class.getName());
     private static final int START_ATTEMPTS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -54,11 +57,15 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     /** Formats and starts a single-node cluster and waits until it takes clients (a few seconds). */
     public static KafkaTestBroker start() {
+        long started = System.nanoTime();
         IllegalStateException failure = new IllegalStateException("the test Kafka broker did not start");
         // The ports are picked free just before the server binds them; another process may win that race.
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             try {
-                return startOnce();
+                KafkaTestBroker broker = startOnce();
+                LOG.log(System.Logger.Level.INFO, "test Kafka broker up on {0} in {1} ms", broker.bootstrapServers,
+                        Duration.ofNanos(System.nanoTime() - started).toMillis());
+                return broker;
             } catch (Exception e) {
                 failure.addSuppressed(e);
             }
@@ -178,6 +185,22 @@ public final class KafkaTestBroker implements AutoCloseable {
 
     public static String newGroupId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** How many records the topic holds (all partitions), as a reader would find them now. */
+    public long endOffsetTotal(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read end offsets of " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What a consumer group has committed, per partition; empty before its first commit. */
