@@ -41,8 +41,12 @@ final class AckedProducer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable("interrupted while waiting for Kafka's acknowledgement", e);
         } catch (KafkaException e) {
-            // Thrown by send() itself: no metadata within max.block, or a producer that has been closed.
+            // Thrown by send() itself: no metadata within max.block, a record the producer cannot take.
             throw new StoreUnavailable("Kafka refused a record for " + record.topic(), e);
+        } catch (IllegalStateException e) {
+            // The producer was closed under a request still in flight (shutdown): the caller's retry goes to
+            // the next instance.
+            throw new StoreUnavailable("the Kafka producer is closed", e);
         }
     }
 

@@ -109,8 +109,9 @@ public final class KafkaProviderEventConsumer implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
+            // Logged, not rethrown: the default handler would print it outside the JSON log. isRunning() turns
+            // false, so readiness reports the consumer gone.
             LOG.log(Level.ERROR, "provider events consumer stopped on an unexpected failure", e);
-            throw e;
         } finally {
             consumer.close(settings.commitTimeout());
         }
