@@ -129,7 +129,7 @@ final class Database {
         try {
             await(pipelined.query("SELECT 1").execute(), Deadline.after(settings.readinessTimeout()));
             return true;
-        } catch (StoreUnavailable e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }
@@ -156,7 +156,8 @@ final class Database {
             return pending.await(remaining, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new StoreUnavailable("the database did not answer within " + deadline.budgetMillis() + " ms", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Future.await rethrows the failure as it is, checked ones too (a refused connection is an IOException).
             throw Failures.translate(e);
         }
     }

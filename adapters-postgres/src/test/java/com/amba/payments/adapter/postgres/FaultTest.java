@@ -72,6 +72,19 @@ class FaultTest {
         breakAndHeal(ignored -> proxy.blackHole());
     }
 
+    @Test
+    void aServerThatRefusesConnectionsFailsEveryCallFast() {
+        proxy.close();
+
+        failsFast("find", () -> store.ledger().find(TestIds.paymentId()));
+        failsFast("platform", () -> store.controlPlane().platform());
+        failsFast("recordCreation", () -> {
+            Payment payment = newPayment();
+            store.ledger().recordCreation(Optional.empty(), payment, createdEvent(payment));
+        });
+        assertFalse(store.isReachable());
+    }
+
     private void breakAndHeal(Runnable breakIt) {
         breakAndHeal((Consumer<Void>) ignored -> breakIt.run());
     }

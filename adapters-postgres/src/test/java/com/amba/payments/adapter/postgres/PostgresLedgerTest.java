@@ -5,7 +5,6 @@ import com.amba.payments.domain.model.Project;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.port.out.Ledger;
 import com.amba.payments.domain.port.out.Outbox;
-import io.vertx.core.Vertx;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,22 +12,20 @@ import org.junit.jupiter.api.BeforeAll;
 /** The ledger contract, unchanged, against a real PostgreSQL. */
 class PostgresLedgerTest extends LedgerContract {
 
-    private static Vertx vertx;
+    private static OpenStore open;
     private static ScratchDatabase database;
     private static PostgresStore store;
 
     @BeforeAll
     static void openStore() {
-        vertx = Vertx.vertx();
-        database = ScratchDatabase.create();
-        store = PostgresStore.connect(vertx, database.url(), PostgresSettings.defaults());
+        open = OpenStore.open();
+        database = open.database();
+        store = open.store();
     }
 
     @AfterAll
     static void closeStore() {
-        store.close();
-        vertx.close().await();
-        database.close();
+        open.close();
     }
 
     @Override
