@@ -45,7 +45,20 @@ public final class Amba {
 
     /** Starts with the adapters the configuration asks for. */
     public static RunningAmba start(AmbaConfig config) {
-        return start(config, devParts(InstantSource.system()));
+        String webhookSecret = webhookSecretOf(config);
+        Vertx vertx = Vertx.vertx();
+        try {
+            return start(config, AdapterChoice.partsFor(config, vertx, InstantSource.system(), webhookSecret), vertx,
+                    webhookSecret);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Dev mode without a configured secret signs and verifies webhooks with a sandbox secret of its own. */
+    static String webhookSecretOf(AmbaConfig config) {
+        return config.stripeWebhookSecret().orElseGet(() -> "whsec_sandbox_" + new SecureRandomIds().alphanumeric(32));
     }
 
     /** Dev mode: everything in memory, the sandbox provider, an in-process event bus. */
@@ -57,7 +70,12 @@ public final class Amba {
                 bus, bus, bus::connect, List.of(), List.of());
     }
 
+    /** Starts with parts chosen by the caller (tests replace some of them). */
     public static RunningAmba start(AmbaConfig config, Parts parts) {
+        return start(config, parts, Vertx.vertx(), webhookSecretOf(config));
+    }
+
+    private static RunningAmba start(AmbaConfig config, Parts parts, Vertx vertx, String webhookSecret) {
         InstantSource clock = InstantSource.system();
         SecureRandomIds ids = new SecureRandomIds();
         String adminSecret = config.adminToken().orElseGet(() -> "amba_admin_" + ids.alphanumeric(32));
@@ -84,10 +102,9 @@ public final class Amba {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpDependencies http = new HttpDependencies(payments, payments, admin, webhooks, parts.sandbox(),
                 new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
-        Vertx vertx = Vertx.vertx();
         AmbaHttpServer server = new AmbaHttpServer(http);
         vertx.deployVerticle(server).await();
-        return new RunningAmba(vertx, background, server.port(), adminSecret, demo, parts, relay);
+        return new RunningAmba(vertx, background, server.port(), adminSecret, webhookSecret, demo, parts, relay);
     }
 
     /** Dev mode's demo: a project that can take payments right away, with a server and a client key. */
@@ -96,15 +113,25 @@ public final class Amba {
         private DemoProject() {
         }
 
+        static final String NAME = "Demo shop";
+
+        /** With a durable store the demo project of an earlier run is kept; it only gets fresh keys. */
         static DemoCredentials setUp(Parts parts, AdminService admin, SecureRandomIds ids, InstantSource clock) {
-            parts.controlPlane().setPaymentsEnabled(true);
-            parts.controlPlane().setPlatformDefaultFee(Optional.of(DEMO_PLATFORM_FEE));
-            ConnectedAccount account = parts.provider() instanceof SandboxPaymentProvider sandbox
-                    ? sandbox.createReadyAccount()
-                    : parts.provider().createAccount(ids.newProjectId()).orElseThrow();
-            Project project = new Project(ids.newProjectId(), "Demo shop", Optional.empty(), Optional.of(account),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
-            parts.controlPlane().addProject(project);
+            Optional<Project> earlier = parts.controlPlane().projects().stream()
+                    .filter(p -> p.name().equals(NAME) && p.account().isPresent()).findFirst();
+            Project project = earlier.orElseGet(() -> {
+                parts.controlPlane().setPaymentsEnabled(true);
+                parts.controlPlane().setPlatformDefaultFee(Optional.of(DEMO_PLATFORM_FEE));
+                Project fresh = new Project(ids.newProjectId(), NAME, Optional.empty(), Optional.empty(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+                ConnectedAccount account = parts.provider() instanceof SandboxPaymentProvider sandbox
+                        ? sandbox.createReadyAccount()
+                        : parts.provider().createAccount(fresh.id()).orElseThrow();
+                Project onboarded = fresh.withAccount(account);
+                parts.controlPlane().addProject(onboarded);
+                return onboarded;
+            });
+            ConnectedAccount account = project.account().orElseThrow();
             String serverKey = admin.issue(project.id(), ApiKeyKind.SERVER).secret();
             String clientKey = admin.issue(project.id(), ApiKeyKind.CLIENT).secret();
             return new DemoCredentials(project.id(), account.id(), serverKey, clientKey);

@@ -74,6 +74,10 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
         Optional<String> apiBase = value(env, STRIPE_API_BASE);
         apiBase.filter(base -> !looksLikeHttpUrl(base)).ifPresent(base ->
                 problems.add(STRIPE_API_BASE + " must be an http(s) URL"));
+        value(env, STRIPE_SECRET_KEY).filter(key -> !key.matches("(sk|rk)_(live|test)_.+")).ifPresent(key ->
+                problems.add(STRIPE_SECRET_KEY + " must be a Stripe secret key (sk_live_…, sk_test_…, rk_live_… or rk_test_…)"));
+        value(env, STRIPE_WEBHOOK_SECRET).filter(secret -> !secret.startsWith("whsec_")).ifPresent(secret ->
+                problems.add(STRIPE_WEBHOOK_SECRET + " must be a webhook signing secret (whsec_…)"));
         AmbaConfig config = new AmbaConfig(mode, port, value(env, ADMIN_TOKEN), databaseUrl, value(env, KAFKA),
                 value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET));
         if (mode == Mode.PRODUCTION) {
@@ -122,6 +126,16 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
 
     public AmbaConfig withDatabaseUrl(String url) {
         return new AmbaConfig(mode, httpPort, adminToken, Optional.of(url), kafkaBootstrapServers,
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret);
+    }
+
+    public AmbaConfig withWebhookSecret(String webhookSecret) {
+        return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
+                stripeApiBase, Optional.of(webhookSecret));
+    }
+
+    public AmbaConfig withKafka(String bootstrapServers) {
+        return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, Optional.of(bootstrapServers),
                 stripeSecretKey, stripeApiBase, stripeWebhookSecret);
     }
 

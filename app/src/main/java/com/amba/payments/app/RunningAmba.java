@@ -14,12 +14,14 @@ public final class RunningAmba implements AutoCloseable {
     private final Background background;
     private final int port;
     private final String adminToken;
+    private final String webhookSecret;
     private final Optional<DemoCredentials> demo;
     private final Parts parts;
     private final OutboxRelayService relay;
 
-    RunningAmba(Vertx vertx, Background background, int port, String adminToken, Optional<DemoCredentials> demo,
-                Parts parts, OutboxRelayService relay) {
+    RunningAmba(Vertx vertx, Background background, int port, String adminToken, String webhookSecret,
+                Optional<DemoCredentials> demo, Parts parts, OutboxRelayService relay) {
+        this.webhookSecret = webhookSecret;
         this.vertx = vertx;
         this.background = background;
         this.port = port;
@@ -35,6 +37,11 @@ public final class RunningAmba implements AutoCloseable {
 
     public String adminToken() {
         return adminToken;
+    }
+
+    /** The secret webhooks are verified with (the configured one, or dev mode's sandbox secret). */
+    public String webhookSecret() {
+        return webhookSecret;
     }
 
     public Optional<DemoCredentials> demo() {

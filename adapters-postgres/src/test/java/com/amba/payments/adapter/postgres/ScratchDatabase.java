@@ -11,9 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * A database of its own for one test class, made next to the server's {@code postgres} database and dropped
  * afterwards, so tests never see each other's rows. {@code AMBA_TEST_DATABASE_URL} names the server to use.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
-    static final String SERVER = System.getenv().getOrDefault("AMBA_TEST_DATABASE_URL",
+    public static final String SERVER = System.getenv().getOrDefault("AMBA_TEST_DATABASE_URL",
             "postgresql://postgres@127.0.0.1:5432/postgres");
 
     private final DatabaseUrl admin;
@@ -24,7 +24,7 @@ final class ScratchDatabase implements AutoCloseable {
         this.url = url;
     }
 
-    static ScratchDatabase create() {
+    public static ScratchDatabase create() {
         DatabaseUrl admin = DatabaseUrl.parse(SERVER);
         byte[] random = new byte[6];
         ThreadLocalRandom.current().nextBytes(random);
@@ -33,22 +33,22 @@ final class ScratchDatabase implements AutoCloseable {
         return new ScratchDatabase(admin, url);
     }
 
-    DatabaseUrl url() {
+    public DatabaseUrl url() {
         return url;
     }
 
-    String urlText() {
+    public String urlText() {
         return "postgresql://" + url.user() + "@" + url.host() + ":" + url.port() + "/" + url.database();
     }
 
     /** Empties every table the adapter writes and puts the platform settings back as a new platform has them. */
-    void empty() {
+    public void empty() {
         execute(url, "TRUNCATE payment_status_history, creation_attempts, inbox, parked_events, outbox, payments, "
                 + "api_keys, projects; UPDATE platform_settings SET payments_enabled = false, default_fee_bps = NULL");
     }
 
     /** Counts rows straight from the database, past the adapter, for tests that check what was really stored. */
-    long count(String sqlReturningOneNumber) {
+    public long count(String sqlReturningOneNumber) {
         try (Connection connection = connect(url); Statement statement = connection.createStatement();
              var result = statement.executeQuery(sqlReturningOneNumber)) {
             result.next();
@@ -58,7 +58,7 @@ final class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    void execute(String sql) {
+    public void execute(String sql) {
         execute(url, sql);
     }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * nothing through (a partition: packets vanish, nothing is refused); {@link #restore()} heals either. Bytes held
  * back by a black hole are delivered on restore, as TCP would retransmit them.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private static final int MOST_CONNECTIONS = 64;
 
@@ -34,27 +34,27 @@ final class TcpProxy implements AutoCloseable {
         this.target = target;
     }
 
-    static TcpProxy to(String host, int port) throws IOException {
+    public static TcpProxy to(String host, int port) throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         TcpProxy proxy = new TcpProxy(server, new InetSocketAddress(host, port));
         Thread.ofVirtual().name("tcp-proxy-accept").start(proxy::acceptLoop);
         return proxy;
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void cut() {
+    public void cut() {
         setMode(Mode.CUT);
         sockets.forEach(TcpProxy::closeQuietly);
     }
 
-    void blackHole() {
+    public void blackHole() {
         setMode(Mode.BLACK_HOLE);
     }
 
-    void restore() {
+    public void restore() {
         setMode(Mode.FORWARD);
     }
 

@@ -1,10 +1,13 @@
 package com.amba.payments.app.http;
 
+import com.amba.payments.adapter.postgres.ScratchDatabase;
+import com.amba.payments.app.AdapterChoice;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
 import com.amba.payments.app.DemoCredentials;
 import com.amba.payments.app.Parts;
 import com.amba.payments.app.RunningAmba;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.InstantSource;
 import java.util.function.UnaryOperator;
@@ -28,10 +31,35 @@ public final class DevAmba implements AutoCloseable {
         return start(UnaryOperator.identity());
     }
 
-    /** Starts with the dev parts, some of them replaced (a failing store, a counting provider). */
+    /**
+     * Starts with the dev parts, some of them replaced (a failing store, a counting provider). With the system
+     * property {@code amba.test.store=postgres} the ledger and control plane are PostgreSQL, in a scratch
+     * database of this service's own: the same suite then proves the Postgres adapter end to end.
+     */
     public static DevAmba start(UnaryOperator<Parts> adjust) {
-        Parts parts = adjust.apply(Amba.devParts(InstantSource.system()));
-        return new DevAmba(Amba.start(AmbaConfig.dev().withPort(0), parts), parts);
+        AmbaConfig config = AmbaConfig.dev().withPort(0).withWebhookSecret(WEBHOOK_SECRET);
+        Parts base = onPostgres() ? postgresParts(config) : Amba.devParts(InstantSource.system());
+        Parts parts = adjust.apply(base);
+        return new DevAmba(Amba.start(config, parts), parts);
+    }
+
+    public static final String WEBHOOK_SECRET = "whsec_test_amba_end_to_end";
+
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getProperty("amba.test.store"));
+    }
+
+    /** Dev parts on a fresh PostgreSQL database, dropped when the service closes. */
+    public static Parts postgresParts(AmbaConfig config) {
+        ScratchDatabase database = ScratchDatabase.create();
+        return postgresParts(config, database.urlText()).closing(database);
+    }
+
+    /** Dev parts on an existing database (restarts, two instances): the caller owns the database. */
+    public static Parts postgresParts(AmbaConfig config, String databaseUrl) {
+        Vertx storeVertx = Vertx.vertx();
+        return AdapterChoice.partsFor(config.withDatabaseUrl(databaseUrl), storeVertx, InstantSource.system(),
+                config.stripeWebhookSecret().orElseThrow()).closing(() -> storeVertx.close().await());
     }
 
     public String adminToken() {
