@@ -39,7 +39,7 @@ final class StripeFailures {
 
     static ProviderFailure of(StripeException e) {
         int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
-        String code = Optional.ofNullable(e.getCode()).orElse("");
+        String code = codeOf(e);
         String message = messageOf(e);
         String requestId = Optional.ofNullable(e.getRequestId()).orElse("none");
         String detail = describe(status, code, message, requestId);
@@ -48,14 +48,16 @@ final class StripeFailures {
             return new ProviderFailure.Unavailable("no answer from Stripe (connection failed or timed out): "
                     + message);
         }
-        if (e instanceof AuthenticationException || status == 401) {
-            return new ProviderFailure.Misconfigured("Stripe refused the platform secret key: " + detail);
-        }
+        // Before the credential checks: Stripe answers an unknown Stripe-Account with 403, and stripe-java's
+        // PermissionException is a kind of AuthenticationException, yet the key is fine; the account is not.
         if (ACCOUNT_INVALID.equals(code)) {
             return new ProviderFailure.NotFound("the connected account is unknown to this platform: " + detail);
         }
         if (e instanceof PermissionException || status == 403) {
             return new ProviderFailure.Misconfigured("the platform secret key lacks a permission: " + detail);
+        }
+        if (e instanceof AuthenticationException || status == 401) {
+            return new ProviderFailure.Misconfigured("Stripe refused the platform secret key: " + detail);
         }
         // ApiException is stripe-java's word for a 5xx, an unexpected status or an answer it could not read.
         if (e instanceof RateLimitException || e instanceof ApiException
@@ -80,6 +82,14 @@ final class StripeFailures {
     private static boolean isAccountNotReady(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         return NOT_READY_PHRASES.stream().anyMatch(lower::contains);
+    }
+
+    /** Not every stripe-java exception copies the code out of the error body (PermissionException does not). */
+    private static String codeOf(StripeException e) {
+        if (e.getCode() != null) {
+            return e.getCode();
+        }
+        return e.getStripeError() != null && e.getStripeError().getCode() != null ? e.getStripeError().getCode() : "";
     }
 
     /** Stripe's own sentence when it sent one; stripe-java's message (with code and request id) otherwise. */

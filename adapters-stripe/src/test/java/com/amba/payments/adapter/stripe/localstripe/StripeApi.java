@@ -1,0 +1,394 @@
+package com.amba.payments.adapter.stripe.localstripe;
+
+import com.amba.payments.domain.service.SecureRandomIds;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The part of Stripe's API Amba uses, with Stripe's rules: objects scoped to the account in
+ * {@code Stripe-Account}, parameter validation before execution, state rules on cancel. All state sits behind
+ * this object's lock; events for changes are handed to {@code changes} (the server delivers them later).
+ */
+final class StripeApi {
+
+    /** The scope of requests without {@code Stripe-Account}: the platform's own objects. */
+    static final String PLATFORM = "platform";
+
+    private static final Pattern INTENT = Pattern.compile("/v1/payment_intents/([^/]+)");
+    private static final Pattern INTENT_CANCEL = Pattern.compile("/v1/payment_intents/([^/]+)/cancel");
+    private static final Pattern ACCOUNT = Pattern.compile("/v1/accounts/([^/]+)");
+    private static final Set<String> CANCELABLE = Set.of(
+            "requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing");
+    private static final Set<String> ACCOUNT_TYPES = Set.of("express", "standard", "custom");
+    private static final Set<String> LINK_TYPES = Set.of("account_onboarding", "account_update");
+
+    /** An object change Stripe would announce with an event. */
+    record Change(String eventType, JsonObject object, Optional<String> connectedAccount) {}
+
+    record LinkTarget(String account, String returnUrl) {}
+
+    private record Intent(String scope, JsonObject json) {}
+
+    private final StripeFixtures fixtures;
+    private final InstantSource clock;
+    private final SecureRandomIds ids;
+    private final URI base;
+    private final Consumer<Change> changes;
+    private final Map<String, JsonObject> accounts = new LinkedHashMap<>();
+    private final Map<String, Intent> intents = new LinkedHashMap<>();
+    private final Map<String, LinkTarget> links = new HashMap<>();
+
+    StripeApi(StripeFixtures fixtures, InstantSource clock, SecureRandomIds ids, URI base, Consumer<Change> changes) {
+        this.fixtures = fixtures;
+        this.clock = clock;
+        this.ids = ids;
+        this.base = base;
+        this.changes = changes;
+    }
+
+    synchronized Answer handle(String method, String path, Optional<String> stripeAccount, FormBody form) {
+        if (stripeAccount.isPresent() && !accounts.containsKey(stripeAccount.get())) {
+            return accountInvalid(stripeAccount.get());
+        }
+        String scope = stripeAccount.orElse(PLATFORM);
+        boolean post = method.equals("POST");
+        boolean get = method.equals("GET");
+        Matcher m;
+        if (post && path.equals("/v1/payment_intents")) {
+            return createIntent(scope, form);
+        }
+        if (get && (m = INTENT.matcher(path)).matches()) {
+            String id = m.group(1);
+            return intentIn(scope, id).map(intent -> Answer.ok(intent.json().deepCopy()))
+                    .orElseGet(() -> noSuchIntent(id));
+        }
+        if (post && (m = INTENT_CANCEL.matcher(path)).matches()) {
+            return cancelIntent(scope, m.group(1), form);
+        }
+        if (post && path.equals("/v1/accounts")) {
+            return createAccount(form);
+        }
+        if (get && (m = ACCOUNT.matcher(path)).matches()) {
+            JsonObject account = accounts.get(m.group(1));
+            return account == null ? accountInvalid(m.group(1)) : Answer.ok(account.deepCopy());
+        }
+        if (post && path.equals("/v1/account_links")) {
+            return createAccountLink(form);
+        }
+        return Answer.rejected(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": "
+                + path + "). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", null);
+    }
+
+    private Answer createIntent(String scope, FormBody form) {
+        Optional<Answer> invalid = missing(form, "amount", "currency");
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        Optional<Long> amount = integer(form.value("amount").orElseThrow());
+        if (amount.isEmpty()) {
+            return invalidInteger("amount", form);
+        }
+        String currency = form.value("currency").orElseThrow().toLowerCase(java.util.Locale.ROOT);
+        if (!currency.matches("[a-z]{3}")) {
+            return Answer.rejected(400, "invalid_request_error", null, "Invalid currency: " + currency + ".", "currency");
+        }
+        long minor = amount.get();
+        if (minor > Minimums.MAXIMUM) {
+            return Answer.rejected(400, "invalid_request_error", "amount_too_large",
+                    "Amount must be no more than " + Minimums.MAXIMUM + " (in the smallest currency unit).", "amount");
+        }
+        if (minor < Minimums.minimumCharge(currency)) {
+            return Answer.rejected(400, "invalid_request_error", "amount_too_small", "Amount must be at least "
+                    + Minimums.minimumCharge(currency) + " " + currency + " (in the smallest currency unit).", "amount");
+        }
+        if (!Minimums.chargeable(currency, minor)) {
+            return Answer.rejected(400, "invalid_request_error", "invalid_charge_amount",
+                    "Amounts in " + currency + " must be a multiple of 10 in the smallest currency unit.", "amount");
+        }
+        Optional<Long> fee = Optional.empty();
+        if (form.value("application_fee_amount").isPresent()) {
+            fee = integer(form.value("application_fee_amount").get()).filter(f -> f >= 0);
+            if (fee.isEmpty()) {
+                return invalidInteger("application_fee_amount", form);
+            }
+            if (scope.equals(PLATFORM)) {
+                return Answer.rejected(400, "invalid_request_error", null, "Can only apply an"
+                        + " application_fee_amount when the PaymentIntent is attempting a direct payment (using an"
+                        + " OAuth key or Stripe-Account header) or destination payment (using"
+                        + " `transfer_data[destination]`).", "application_fee_amount");
+            }
+            if (fee.get() > minor) {
+                return Answer.rejected(400, "invalid_request_error", null,
+                        "application_fee_amount must be less than or equal to amount.", "application_fee_amount");
+            }
+        }
+        if (!scope.equals(PLATFORM) && !accounts.get(scope).get("charges_enabled").getAsBoolean()) {
+            // Raised while executing, so Stripe keeps it for the idempotency key like any other result.
+            return Answer.executedError(400, "invalid_request_error", null, "You cannot create a charge on a"
+                    + " connected account without the `card_payments` capability enabled.", null);
+        }
+        JsonObject intent = newIntent(minor, currency, fee, form);
+        intents.put(intent.get("id").getAsString(), new Intent(scope, intent));
+        changes.accept(new Change("payment_intent.created", intent.deepCopy(), connected(scope)));
+        return Answer.ok(intent.deepCopy());
+    }
+
+    private JsonObject newIntent(long amount, String currency, Optional<Long> fee, FormBody form) {
+        String id = "pi_" + ids.alphanumeric(24);
+        JsonObject intent = fixtures.example("payment_intent");
+        intent.addProperty("id", id);
+        intent.addProperty("client_secret", id + "_secret_" + ids.alphanumeric(25));
+        intent.addProperty("amount", amount);
+        intent.addProperty("amount_capturable", 0);
+        intent.addProperty("amount_received", 0);
+        intent.addProperty("currency", currency);
+        intent.addProperty("created", clock.instant().getEpochSecond());
+        intent.addProperty("livemode", false);
+        intent.addProperty("status", "requires_payment_method");
+        fee.ifPresentOrElse(f -> intent.addProperty("application_fee_amount", f),
+                () -> intent.add("application_fee_amount", JsonNull.INSTANCE));
+        boolean automatic = form.value("automatic_payment_methods[enabled]").map("true"::equals).orElse(false);
+        if (automatic) {
+            JsonObject methods = new JsonObject();
+            methods.addProperty("enabled", true);
+            intent.add("automatic_payment_methods", methods);
+        } else {
+            intent.add("automatic_payment_methods", JsonNull.INSTANCE);
+        }
+        intent.add("metadata", metadata(form));
+        for (String unset : List.of("canceled_at", "cancellation_reason", "last_payment_error", "latest_charge",
+                "next_action", "processing", "transfer_data", "payment_method", "payment_method_configuration_details")) {
+            intent.add(unset, JsonNull.INSTANCE);
+        }
+        return intent;
+    }
+
+    private Answer cancelIntent(String scope, String id, FormBody form) {
+        Optional<Intent> found = intentIn(scope, id);
+        if (found.isEmpty()) {
+            return noSuchIntent(id);
+        }
+        JsonObject intent = found.get().json();
+        String status = intent.get("status").getAsString();
+        if (!CANCELABLE.contains(status)) {
+            return Answer.executedError(400, "invalid_request_error", "payment_intent_unexpected_state",
+                    "You cannot cancel this PaymentIntent because it has a status of " + status + ". Only a"
+                            + " PaymentIntent with one of the following statuses may be canceled: "
+                            + String.join(", ", CANCELABLE) + ".", null);
+        }
+        intent.addProperty("status", "canceled");
+        intent.addProperty("canceled_at", clock.instant().getEpochSecond());
+        form.value("cancellation_reason").ifPresentOrElse(r -> intent.addProperty("cancellation_reason", r),
+                () -> intent.add("cancellation_reason", JsonNull.INSTANCE));
+        changes.accept(new Change("payment_intent.canceled", intent.deepCopy(), connected(scope)));
+        return Answer.ok(intent.deepCopy());
+    }
+
+    private Answer createAccount(FormBody form) {
+        Optional<Answer> invalid = missing(form, "type");
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        String type = form.value("type").orElseThrow();
+        if (!ACCOUNT_TYPES.contains(type)) {
+            return Answer.rejected(400, "invalid_request_error", null, "Invalid type: must be one of "
+                    + String.join(", ", ACCOUNT_TYPES), "type");
+        }
+        List<String> capabilities = new ArrayList<>();
+        form.flat().forEach((key, value) -> {
+            Matcher m = Pattern.compile("capabilities\\[([a-z_]+)\\]\\[requested\\]").matcher(key);
+            if (m.matches() && value.equals("true")) {
+                capabilities.add(m.group(1));
+            }
+        });
+        JsonObject account = newAccount(type, capabilities, metadata(form));
+        return Answer.ok(account.deepCopy());
+    }
+
+    private JsonObject newAccount(String type, List<String> capabilities, JsonObject metadata) {
+        String id = "acct_" + ids.alphanumeric(16);
+        JsonObject account = fixtures.example("account");
+        account.addProperty("id", id);
+        account.addProperty("type", type);
+        account.addProperty("created", clock.instant().getEpochSecond());
+        account.addProperty("charges_enabled", false);
+        account.addProperty("payouts_enabled", false);
+        account.addProperty("details_submitted", false);
+        account.add("email", JsonNull.INSTANCE);
+        JsonObject controller = new JsonObject();
+        controller.addProperty("type", "application");
+        controller.addProperty("is_controller", true);
+        account.add("controller", controller);
+        JsonObject capabilityStates = new JsonObject();
+        capabilities.forEach(c -> capabilityStates.addProperty(c, "inactive"));
+        account.add("capabilities", capabilityStates);
+        account.add("metadata", metadata);
+        account.getAsJsonObject("external_accounts").addProperty("url", "/v1/accounts/" + id + "/external_accounts");
+        accounts.put(id, account);
+        return account;
+    }
+
+    private Answer createAccountLink(FormBody form) {
+        Optional<Answer> invalid = missing(form, "account", "refresh_url", "return_url", "type");
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        String account = form.value("account").orElseThrow();
+        if (!accounts.containsKey(account)) {
+            return Answer.rejected(400, "invalid_request_error", "resource_missing",
+                    "No such account: '" + account + "'", "account");
+        }
+        if (!LINK_TYPES.contains(form.value("type").orElseThrow())) {
+            return Answer.rejected(400, "invalid_request_error", null, "Invalid type: must be one of "
+                    + String.join(", ", LINK_TYPES), "type");
+        }
+        String token = ids.alphanumeric(12);
+        links.put(token, new LinkTarget(account, form.value("return_url").orElseThrow()));
+        long now = clock.instant().getEpochSecond();
+        JsonObject link = fixtures.example("account_link");
+        link.addProperty("created", now);
+        link.addProperty("expires_at", now + 300);
+        link.addProperty("url", base.resolve("/setup/s/" + account + "/" + token).toString());
+        return Answer.ok(link);
+    }
+
+    // ---- what tests (and the onboarding page) do to Stripe's state directly ----
+
+    synchronized String createAccount(boolean chargesEnabled) {
+        JsonObject account = newAccount("express", List.of("card_payments", "transfers"), new JsonObject());
+        String id = account.get("id").getAsString();
+        if (chargesEnabled) {
+            completeOnboarding(id);
+        }
+        return id;
+    }
+
+    /** The account finished onboarding: it can take charges; the snapshot Stripe sends in account.updated. */
+    synchronized Optional<JsonObject> completeOnboarding(String id) {
+        JsonObject account = accounts.get(id);
+        if (account == null) {
+            return Optional.empty();
+        }
+        account.addProperty("charges_enabled", true);
+        account.addProperty("payouts_enabled", true);
+        account.addProperty("details_submitted", true);
+        JsonObject capabilities = account.getAsJsonObject("capabilities");
+        capabilities.keySet().forEach(c -> capabilities.addProperty(c, "active"));
+        JsonObject requirements = account.getAsJsonObject("requirements");
+        requirements.add("currently_due", new JsonArray());
+        requirements.add("eventually_due", new JsonArray());
+        requirements.add("disabled_reason", JsonNull.INSTANCE);
+        return Optional.of(account.deepCopy());
+    }
+
+    synchronized Optional<LinkTarget> link(String account, String token) {
+        LinkTarget target = links.get(token);
+        return target != null && target.account().equals(account) ? Optional.of(target) : Optional.empty();
+    }
+
+    synchronized Optional<Change> move(String intentId, IntentMove move) {
+        Intent intent = intents.get(intentId);
+        if (intent == null) {
+            return Optional.empty();
+        }
+        JsonObject json = intent.json();
+        String status = json.get("status").getAsString();
+        if (status.equals("succeeded") || status.equals("canceled")) {
+            throw new IllegalStateException(intentId + " is " + status + " and cannot " + move);
+        }
+        json.addProperty("status", move.status());
+        long amount = json.get("amount").getAsLong();
+        switch (move) {
+            case SUCCEED -> json.addProperty("amount_received", amount);
+            case AUTHORIZE -> json.addProperty("amount_capturable", amount);
+            case FAIL -> json.add("last_payment_error", Answer.errorBody("card_error", "card_declined",
+                    "Your card was declined.", null).getAsJsonObject("error"));
+            case CANCEL -> json.addProperty("canceled_at", clock.instant().getEpochSecond());
+            default -> { }
+        }
+        return Optional.of(new Change(move.eventType(), json.deepCopy(), connected(intent.scope())));
+    }
+
+    synchronized Optional<JsonObject> paymentIntent(String id) {
+        return Optional.ofNullable(intents.get(id)).map(intent -> intent.json().deepCopy());
+    }
+
+    synchronized List<String> paymentIntentIdsOn(String account) {
+        return intents.entrySet().stream().filter(e -> e.getValue().scope().equals(account)).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    synchronized Optional<JsonObject> account(String id) {
+        return Optional.ofNullable(accounts.get(id)).map(JsonObject::deepCopy);
+    }
+
+    synchronized Optional<Change> intentSnapshot(String eventType, String intentId) {
+        Intent intent = intents.get(intentId);
+        return intent == null ? Optional.empty()
+                : Optional.of(new Change(eventType, intent.json().deepCopy(), connected(intent.scope())));
+    }
+
+    // ---- helpers ----
+
+    private Optional<Intent> intentIn(String scope, String id) {
+        Intent intent = intents.get(id);
+        return intent != null && intent.scope().equals(scope) ? Optional.of(intent) : Optional.empty();
+    }
+
+    private static Optional<String> connected(String scope) {
+        return scope.equals(PLATFORM) ? Optional.empty() : Optional.of(scope);
+    }
+
+    private static JsonObject metadata(FormBody form) {
+        JsonObject metadata = new JsonObject();
+        form.nested("metadata").forEach(metadata::addProperty);
+        return metadata;
+    }
+
+    private static Optional<Answer> missing(FormBody form, String... required) {
+        for (String param : required) {
+            if (form.value(param).filter(v -> !v.isEmpty()).isEmpty()) {
+                return Optional.of(Answer.rejected(400, "invalid_request_error", "parameter_missing",
+                        "Missing required param: " + param + ".", param));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Long> integer(String value) {
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Answer invalidInteger(String param, FormBody form) {
+        return Answer.rejected(400, "invalid_request_error", "parameter_invalid_integer",
+                "Invalid integer: " + form.value(param).orElse(""), param);
+    }
+
+    private static Answer noSuchIntent(String id) {
+        return Answer.rejected(404, "invalid_request_error", "resource_missing",
+                "No such payment_intent: '" + id + "'", "intent");
+    }
+
+    private static Answer accountInvalid(String account) {
+        return Answer.rejected(403, "invalid_request_error", "account_invalid", "The provided key 'sk_test_********'"
+                + " does not have access to account '" + account + "' (or that account does not exist)."
+                + " Application access may have been revoked.", null);
+    }
+}
