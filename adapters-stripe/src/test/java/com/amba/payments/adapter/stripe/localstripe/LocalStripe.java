@@ -207,6 +207,11 @@ public final class LocalStripe implements AutoCloseable {
         }
     }
 
+    /** Whether a request is being served or an event delivered right now. */
+    public boolean isBusy() {
+        return busy.get() > 0;
+    }
+
     /** Waits until no request is being served and no event is being delivered (slow answers finish late). */
     public void awaitIdle(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
