@@ -40,9 +40,10 @@ class StripeFailureMappingTest {
     }
 
     private static <T> ProviderFailure failureOf(Result<T, ProviderFailure> result) {
-        Result.Err<T, ProviderFailure> err = assertInstanceOf(Result.Err.class, result,
-                () -> "expected a failure, got " + result);
-        return err.error();
+        if (result instanceof Result.Err<T, ProviderFailure> err) {
+            return err.error();
+        }
+        throw new AssertionError("expected a failure, got " + result);
     }
 
     private void awaitBusy() throws InterruptedException {

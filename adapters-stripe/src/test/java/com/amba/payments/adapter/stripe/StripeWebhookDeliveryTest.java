@@ -121,6 +121,9 @@ class StripeWebhookDeliveryTest {
         assertEquals(400, stripe.deliver(payload, LocalStripe.signatureHeader(payload, now.plusSeconds(400), secret))
                 .status());
         assertTrue(received.isEmpty(), received::toString);
+        String live = stripe.intentEvent("payment_intent.succeeded", intent.id().value(), true);
+        assertEquals(200, stripe.deliver(live).status(), "a live event on a test endpoint is acknowledged");
+        assertTrue(received.isEmpty(), "and ignored");
         assertEquals(200, stripe.deliver(payload).status());
         assertEquals(1, received.size());
     }

@@ -142,11 +142,16 @@ public final class LocalStripe implements AutoCloseable {
 
     // ---- webhooks by hand, for signature tests ----
 
-    /** An event of {@code type} about the intent as it stands now, as JSON, not delivered. */
+    /** A test-mode event of {@code type} about the intent as it stands now, as JSON, not delivered. */
     public String intentEvent(String type, String paymentIntentId) {
+        return intentEvent(type, paymentIntentId, false);
+    }
+
+    /** The same with {@code livemode} chosen: a live event reaching a test-mode Amba must be ignored. */
+    public String intentEvent(String type, String paymentIntentId, boolean livemode) {
         StripeApi.Change change = api.intentSnapshot(type, paymentIntentId)
                 .orElseThrow(() -> new IllegalArgumentException("no payment intent " + paymentIntentId));
-        return events.event(change.eventType(), change.object(), change.connectedAccount(), false).toString();
+        return events.event(change.eventType(), change.object(), change.connectedAccount(), livemode).toString();
     }
 
     /** {@code payload} signed now with this server's webhook secret, POSTed to the endpoint. */
@@ -242,6 +247,16 @@ public final class LocalStripe implements AutoCloseable {
             serve(exchange);
         } catch (IOException e) {
             // The client gave up (read timeout) before a slow answer was written: that is the point of the fault.
+        } catch (RuntimeException e) {
+            // A bug in this server must not pass for a dropped connection (a fault a test may be expecting).
+            System.err.println("local Stripe failed on " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getPath() + ": " + e);
+            e.printStackTrace();
+            try {
+                exchange.sendResponseHeaders(599, -1);
+            } catch (IOException | RuntimeException ignored) {
+                // the answer had already started; the client sees it cut short
+            }
         } finally {
             busy.decrementAndGet();
         }
