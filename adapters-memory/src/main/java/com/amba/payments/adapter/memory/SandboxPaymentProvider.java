@@ -263,4 +263,9 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
     public synchronized int createdIntentCount() {
         return intents.size();
     }
+
+    /** How many intents were made on one connected account. */
+    public synchronized int intentCountOn(ConnectedAccountId account) {
+        return (int) intents.values().stream().filter(intent -> intent.account().equals(account)).count();
+    }
 }

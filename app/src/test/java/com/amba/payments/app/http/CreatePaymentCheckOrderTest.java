@@ -309,17 +309,16 @@ class CreatePaymentCheckOrderTest {
 
         @Test
         void aProviderOutageIs502WithRetryAfterAndTheRetrySucceeds() {
-            var sandbox = amba.running.parts().sandbox().orElseThrow();
-            var provider = (com.amba.payments.adapter.memory.SandboxPaymentProvider) sandbox;
-            int before = provider.createdIntentCount();
-            provider.failNextCreates(1);
+            String account = amba.demo.accountId().value();
+            int before = amba.provider.intentsOn(account);
+            amba.provider.failNextCreate();
             String body = "{\"amount\": 1999, \"currency\": \"usd\", \"client_reference\": \"order-outage\"}";
             Api.Answer failed = api.createPayment(amba.demo.serverKey(), body);
             assertError(502, "PAYMENT_PROVIDER_UNAVAILABLE", failed);
             assertTrue(failed.header("Retry-After").isPresent(), "502 carries Retry-After");
             Api.Answer retried = api.createPayment(amba.demo.serverKey(), body);
             assertEquals(200, retried.status(), retried::toString);
-            assertEquals(before + 1, provider.createdIntentCount(), "one intent for the reference");
+            assertEquals(before + 1, amba.provider.intentsOn(account), "one intent for the reference");
         }
     }
 }

@@ -1,6 +1,11 @@
 package com.amba.payments.app.http;
 
+import com.amba.payments.adapter.memory.SandboxPaymentProvider;
 import com.amba.payments.adapter.postgres.ScratchDatabase;
+import com.amba.payments.adapter.stripe.StripePaymentProvider;
+import com.amba.payments.adapter.stripe.StripeSecretKey;
+import com.amba.payments.adapter.stripe.StripeSettings;
+import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
 import com.amba.payments.app.AdapterChoice;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
@@ -9,57 +14,96 @@ import com.amba.payments.app.Parts;
 import com.amba.payments.app.RunningAmba;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** A dev-mode service on a free port, with helpers to set up projects through the Admin API. */
+/**
+ * A dev-mode service on a free port, with helpers to set up projects through the Admin API. Which parts it
+ * runs on is chosen by system properties, so one suite proves every combination end to end:
+ * {@code amba.test.store=postgres} (a scratch PostgreSQL database instead of memory) and
+ * {@code amba.test.provider=stripe} (the Stripe adapter against a local Stripe-compatible server instead of
+ * the sandbox).
+ */
 public final class DevAmba implements AutoCloseable {
+
+    public static final String WEBHOOK_SECRET = "whsec_test_amba_end_to_end";
+    /** Short, so that tests of lost answers wait out the timeout quickly. */
+    static final Duration STRIPE_READ_TIMEOUT = Duration.ofSeconds(1);
 
     public final RunningAmba running;
     public final Api api;
     public final DemoCredentials demo;
     public final Parts parts;
+    public final ProviderDriver provider;
+    private final Optional<LocalStripe> stripe;
 
-    private DevAmba(RunningAmba running, Parts parts) {
+    private DevAmba(RunningAmba running, Parts parts, Optional<LocalStripe> stripe) {
         this.running = running;
         this.parts = parts;
+        this.stripe = stripe;
         this.api = new Api(running.port());
         this.demo = running.demo().orElseThrow();
+        this.provider = stripe.<ProviderDriver>map(s -> new LocalStripeDriver(s, STRIPE_READ_TIMEOUT))
+                .orElseGet(() -> new SandboxDriver(api, (SandboxPaymentProvider) parts.provider()));
+        stripe.ifPresent(s -> {
+            s.deliverWebhooksTo(URI.create("http://127.0.0.1:" + running.port() + "/webhooks/stripe"));
+            provider.completeOnboarding(demo.accountId().value());
+        });
     }
 
     public static DevAmba start() {
         return start(UnaryOperator.identity());
     }
 
-    /**
-     * Starts with the dev parts, some of them replaced (a failing store, a counting provider). With the system
-     * property {@code amba.test.store=postgres} the ledger and control plane are PostgreSQL, in a scratch
-     * database of this service's own: the same suite then proves the Postgres adapter end to end.
-     */
+    /** Starts with the chosen parts, some of them replaced by the test (a failing store, say). */
     public static DevAmba start(UnaryOperator<Parts> adjust) {
+        Optional<LocalStripe> stripe = onStripe() ? Optional.of(LocalStripe.start()) : Optional.empty();
         AmbaConfig config = AmbaConfig.dev().withPort(0).withWebhookSecret(WEBHOOK_SECRET);
-        Parts base = onPostgres() ? postgresParts(config) : Amba.devParts(InstantSource.system());
-        Parts parts = adjust.apply(base);
-        return new DevAmba(Amba.start(config, parts), parts);
+        if (stripe.isPresent()) {
+            config = config.withStripe(stripe.get().secretKey(), stripe.get().apiBase().toString(),
+                    stripe.get().webhookSecret());
+        }
+        Parts parts = onPostgres() ? postgresParts(config) : partsFor(config);
+        if (stripe.isPresent()) {
+            StripeSettings quick = StripeSettings.of(new StripeSecretKey(stripe.get().secretKey()))
+                    .withApiBase(stripe.get().apiBase()).withTimeouts(Duration.ofSeconds(1), STRIPE_READ_TIMEOUT);
+            parts = parts.withProvider(new StripePaymentProvider(quick), Optional.empty()).closing(stripe.get());
+        }
+        parts = adjust.apply(parts);
+        return new DevAmba(Amba.start(config, parts), parts, stripe);
     }
-
-    public static final String WEBHOOK_SECRET = "whsec_test_amba_end_to_end";
 
     public static boolean onPostgres() {
         return "postgres".equals(System.getProperty("amba.test.store"));
     }
 
-    /** Dev parts on a fresh PostgreSQL database, dropped when the service closes. */
+    public static boolean onStripe() {
+        return "stripe".equals(System.getProperty("amba.test.provider"));
+    }
+
+    /** The parts the configuration asks for, with a Vert.x of their own that closes with them. */
+    public static Parts partsFor(AmbaConfig config) {
+        Vertx storeVertx = Vertx.vertx();
+        return AdapterChoice.partsFor(config, storeVertx, InstantSource.system(),
+                config.stripeWebhookSecret().orElseThrow()).closing(() -> storeVertx.close().await());
+    }
+
+    /** Parts on a fresh PostgreSQL database, dropped when the service closes. */
     public static Parts postgresParts(AmbaConfig config) {
         ScratchDatabase database = ScratchDatabase.create();
         return postgresParts(config, database.urlText()).closing(database);
     }
 
-    /** Dev parts on an existing database (restarts, two instances): the caller owns the database. */
+    /** Parts on an existing database (restarts, two instances): the caller owns the database. */
     public static Parts postgresParts(AmbaConfig config, String databaseUrl) {
-        Vertx storeVertx = Vertx.vertx();
-        return AdapterChoice.partsFor(config.withDatabaseUrl(databaseUrl), storeVertx, InstantSource.system(),
-                config.stripeWebhookSecret().orElseThrow()).closing(() -> storeVertx.close().await());
+        return partsFor(config.withDatabaseUrl(databaseUrl));
+    }
+
+    public Optional<LocalStripe> localStripe() {
+        return stripe;
     }
 
     public String adminToken() {
@@ -97,11 +141,7 @@ public final class DevAmba implements AutoCloseable {
     }
 
     public void completeOnboarding(String accountId) {
-        Api.Answer done = api.send("POST", "/sandbox/accounts/" + accountId + "/complete_onboarding",
-                java.util.Map.of(), null);
-        if (done.status() != 200) {
-            throw new IllegalStateException("could not complete onboarding: " + done);
-        }
+        provider.completeOnboarding(accountId);
     }
 
     /** A second project, onboarded and ready, with its own server key. */

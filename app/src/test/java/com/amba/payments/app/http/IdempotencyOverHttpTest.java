@@ -1,8 +1,8 @@
 package com.amba.payments.app.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amba.payments.adapter.memory.SandboxPaymentProvider;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 class IdempotencyOverHttpTest {
 
     private static DevAmba amba;
-    private static SandboxPaymentProvider sandbox;
+    private static ProviderDriver provider;
+    private static String account;
 
     @BeforeAll
     static void start() {
         amba = DevAmba.start();
-        sandbox = (SandboxPaymentProvider) amba.parts.provider();
+        provider = amba.provider;
+        account = amba.demo.accountId().value();
     }
 
     @AfterAll
@@ -38,8 +40,8 @@ class IdempotencyOverHttpTest {
         Api.Answer first = amba.api.createPayment(amba.demo.serverKey(), body);
         assertEquals(200, first.status(), first::toString);
         String id = first.data().getString("payment_id");
-        assertEquals(200, amba.api.sandbox(id, "process").status());
-        int calls = sandbox.createCalls();
+        assertEquals(200, provider.act(id, "process"));
+        int calls = provider.createCalls();
 
         Api.Answer again = amba.api.createPayment(amba.demo.serverKey(), body);
         assertEquals(200, again.status());
@@ -47,13 +49,13 @@ class IdempotencyOverHttpTest {
         assertEquals(first.data().getString("client_secret"), again.data().getString("client_secret"));
         assertEquals("processing", again.data().getString("status"));
         assertEquals("replay-1", again.data().getString("client_reference"));
-        assertEquals(calls, sandbox.createCalls(), "a replay does not ask the provider again");
+        assertEquals(calls, provider.createCalls(), "a replay does not ask the provider again");
     }
 
     @Test
     void thirtyTwoConcurrentCreatesWithOneNewReferenceMakeOnePayment() throws Exception {
         String body = "{\"amount\": 4200, \"currency\": \"usd\", \"client_reference\": \"burst-32\"}";
-        int callsBefore = sandbox.createCalls();
+        int callsBefore = provider.createCalls();
         int threads = 32;
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Api.Answer>> answers = new ArrayList<>();
@@ -76,7 +78,7 @@ class IdempotencyOverHttpTest {
             assertEquals(1, ids.size(), "every answer names the same payment");
             assertEquals(1, secrets.size());
         }
-        assertEquals(callsBefore + 1, sandbox.createCalls(), "the provider was asked once");
+        assertEquals(callsBefore + 1, provider.createCalls(), "the provider was asked once");
 
         Api.Answer conflict = amba.api.createPayment(amba.demo.serverKey(),
                 "{\"amount\": 4300, \"currency\": \"usd\", \"client_reference\": \"burst-32\"}");
@@ -87,7 +89,7 @@ class IdempotencyOverHttpTest {
     @Test
     void aFailedCreateBindsNothing() {
         String ref = "\"client_reference\": \"failed-then-different\"";
-        sandbox.failNextCreates(1);
+        provider.failNextCreate();
         Api.Answer failed = amba.api.createPayment(amba.demo.serverKey(), "{\"amount\": 1000, \"currency\": \"usd\", " + ref + "}");
         assertEquals(502, failed.status());
         Api.Answer different = amba.api.createPayment(amba.demo.serverKey(), "{\"amount\": 1500, \"currency\": \"usd\", " + ref + "}");
@@ -98,13 +100,22 @@ class IdempotencyOverHttpTest {
     @Test
     void aCreateWhoseAnswerWasLostIsFinishedByTheRetryWithTheSameIntent() {
         String body = "{\"amount\": 3100, \"currency\": \"usd\", \"client_reference\": \"lost-answer\"}";
-        int intentsBefore = sandbox.createdIntentCount();
-        sandbox.loseNextCreateAnswers(1);
+        int intentsBefore = provider.intentsOn(account);
+        provider.loseNextCreateAnswer();
         Api.Answer lost = amba.api.createPayment(amba.demo.serverKey(), body);
-        assertEquals(502, lost.status(), "the provider made the intent but the answer never arrived");
+        if (DevAmba.onStripe()) {
+            // stripe-java retries a timed-out request itself, with the same Idempotency-Key: that retry may
+            // already find the intent; either way no second intent may appear.
+            assertTrue(lost.status() == 502 || lost.status() == 200, lost::toString);
+        } else {
+            assertEquals(502, lost.status(), "the provider made the intent but the answer never arrived");
+        }
         Api.Answer retried = amba.api.createPayment(amba.demo.serverKey(), body);
         assertEquals(200, retried.status(), retried::toString);
-        assertEquals(intentsBefore + 1, sandbox.createdIntentCount(), "the retry reused the idempotency key");
+        if (lost.status() == 200) {
+            assertEquals(lost.data().getString("payment_id"), retried.data().getString("payment_id"));
+        }
+        assertEquals(intentsBefore + 1, provider.intentsOn(account), "the retry reused the idempotency key");
     }
 
     @Test

@@ -43,7 +43,7 @@ class NoSecretsInLogsTest {
                     "{\"amount\": 1999, \"currency\": \"usd\", \"client_reference\": \"logged?\"}");
             String id = created.data().getString("payment_id");
             String secret = created.data().getString("client_secret");
-            amba.api.sandbox(id, "succeed");
+            amba.provider.act(id, "succeed");
             amba.api.readPayment(amba.demo.clientKey(), id);
             amba.api.createPayment(amba.demo.clientKey(), "{}");
             amba.admin("GET", "/admin/payments/report", null);

@@ -1,0 +1,75 @@
+package com.amba.payments.app.http;
+
+import com.amba.payments.adapter.stripe.localstripe.Fault;
+import com.amba.payments.adapter.stripe.localstripe.IntentMove;
+import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
+import com.amba.payments.adapter.stripe.localstripe.WebhookDelivery;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The Stripe adapter's counterpart: a local Stripe-compatible server that delivers signed webhooks. */
+final class LocalStripeDriver implements ProviderDriver {
+
+    /** One create is up to three requests: the first and the SDK's two network retries. */
+    private static final int REQUESTS_PER_CREATE = 3;
+    private static final Map<String, IntentMove> MOVES = Map.of(
+            "require_action", IntentMove.REQUIRE_ACTION, "process", IntentMove.PROCESS,
+            "succeed", IntentMove.SUCCEED, "fail", IntentMove.FAIL, "cancel", IntentMove.CANCEL);
+
+    private final LocalStripe stripe;
+    private final Duration longerThanReadTimeout;
+
+    LocalStripeDriver(LocalStripe stripe, Duration readTimeout) {
+        this.stripe = stripe;
+        this.longerThanReadTimeout = readTimeout.plusMillis(500);
+    }
+
+    @Override
+    public int act(String paymentId, String action) {
+        IntentMove move = MOVES.get(action);
+        if (move == null) {
+            return 404;
+        }
+        try {
+            Optional<WebhookDelivery> delivery = stripe.move(paymentId, move);
+            return delivery.map(WebhookDelivery::status).orElse(200);
+        } catch (IllegalStateException refused) {
+            return 409;
+        } catch (IllegalArgumentException unknown) {
+            return 404;
+        }
+    }
+
+    @Override
+    public void completeOnboarding(String accountId) {
+        int status = stripe.completeOnboarding(accountId).map(WebhookDelivery::status).orElse(0);
+        if (status != 200) {
+            throw new IllegalStateException("account.updated was not accepted: " + status);
+        }
+    }
+
+    @Override
+    public void failNextCreate() {
+        Fault[] faults = new Fault[REQUESTS_PER_CREATE];
+        java.util.Arrays.fill(faults, Fault.serverError());
+        stripe.failNext(faults);
+    }
+
+    @Override
+    public void loseNextCreateAnswer() {
+        Fault[] faults = new Fault[REQUESTS_PER_CREATE];
+        java.util.Arrays.fill(faults, Fault.slowAnswer(longerThanReadTimeout));
+        stripe.failNext(faults);
+    }
+
+    @Override
+    public int createCalls() {
+        return stripe.requests("POST", "/v1/payment_intents").size();
+    }
+
+    @Override
+    public int intentsOn(String accountId) {
+        return stripe.paymentIntentIdsOn(accountId).size();
+    }
+}
