@@ -95,6 +95,13 @@ final class StripeEventReader {
         if (paymentId.isEmpty() || status.isEmpty() || amount.isEmpty() || currency.isEmpty()) {
             return new Verified.Irrelevant(type + " " + id + " without a readable intent id, status, amount or currency");
         }
+        // A connected account also takes payments Amba never made (its own dashboard, other platforms): those
+        // would wait forever for a ledger row, so only intents carrying Amba's project id are followed.
+        boolean madeByAmba = object(intent, "metadata").flatMap(metadata -> string(metadata, IntentParams.PROJECT_METADATA))
+                .isPresent();
+        if (!madeByAmba) {
+            return new Verified.Irrelevant(type + " " + id + " is about an intent Amba did not create");
+        }
         // Connect events name the connected account they happened on; platform events have no such field.
         Optional<ConnectedAccountId> account = string(event, "account").flatMap(ConnectedAccountId::parse);
         return new Verified.Relevant(new ProviderEvent.PaymentIntentChanged(id, created, paymentId.get(), account,

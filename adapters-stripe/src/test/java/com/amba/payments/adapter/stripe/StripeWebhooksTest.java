@@ -40,6 +40,9 @@ class StripeWebhooksTest {
         intent.addProperty("amount", 2_000);
         intent.addProperty("currency", "usd");
         intent.addProperty("status", status);
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("amba_project_id", "proj_1");
+        intent.add("metadata", metadata);
         return event(type, intent, livemode, account);
     }
 
@@ -178,6 +181,7 @@ class StripeWebhooksTest {
         String payload = "{\n  \"id\": \"evt_1\", \"object\": \"event\",\n  \"type\": \"payment_intent.canceled\","
                 + " \"created\": " + NOW.getEpochSecond() + ", \"livemode\": false,\n  \"data\": {\"object\": {"
                 + "\"id\": \"" + INTENT + "\", \"amount\": 2000, \"currency\": \"usd\", \"status\": \"canceled\","
+                + " \"metadata\": {\"amba_project_id\": \"proj_1\"},"
                 + " \"description\": \"caf\\u00e9 \u00e9t\u00e9\"}}\n}";
 
         ProviderEvent event = relevant(verify(payload, signedAt(payload, NOW)));
@@ -258,5 +262,13 @@ class StripeWebhooksTest {
         String payload = intentEvent("payment_intent.processing", "something_new", false, Optional.of(ACCOUNT));
 
         assertInstanceOf(Verified.Irrelevant.class, verify(payload, signedAt(payload, NOW)).orElseThrow());
+    }
+
+    @Test
+    void anIntentAmbaDidNotCreateIsAcknowledgedAndIgnored() {
+        String foreign = succeeded().replace("\"metadata\":{\"amba_project_id\":\"proj_1\"}", "\"metadata\":{}");
+        Optional<Verified> verified = verify(foreign, signedAt(foreign, NOW));
+        assertTrue(verified.isPresent(), "the signature is good");
+        assertTrue(verified.get() instanceof Verified.Irrelevant, () -> "not followed: " + verified.get());
     }
 }

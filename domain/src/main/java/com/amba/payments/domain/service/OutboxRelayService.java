@@ -24,8 +24,9 @@ public final class OutboxRelayService implements RelayPaymentEvents {
         this.downstream = downstream;
     }
 
+    /** One relay at a time per instance (the timer and an explicit drain), so an instance never sends twice. */
     @Override
-    public int relayOnce() {
+    public synchronized int relayOnce() {
         List<OutboxEntry> relayed = new ArrayList<>();
         try {
             for (OutboxEntry entry : outbox.unrelayed(BATCH)) {
