@@ -80,9 +80,10 @@ public final class Amba {
         SecureRandomIds ids = new SecureRandomIds();
         String adminSecret = config.adminToken().orElseGet(() -> "amba_admin_" + ids.alphanumeric(32));
 
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ProviderEventsService providerEvents = new ProviderEventsService(parts.ledger(), parts.controlPlane(),
                 parts.provider(), ids, clock);
-        parts.consumeWith().accept(providerEvents);
+        parts.consumeWith().accept(new MeteredProviderEvents(providerEvents, metrics));
         PaymentsService payments = new PaymentsService(parts.controlPlane(), parts.ledger(), parts.provider(),
                 providerEvents, ids, clock, CreationTiming.defaults());
         AdminService admin = new AdminService(parts.controlPlane(), parts.ledger(), parts.provider(), ids, clock);
@@ -99,7 +100,6 @@ public final class Amba {
         background.every(RELAY_EVERY, "outbox relay", relay::drain);
         background.every(RECONCILE_EVERY, "reconciler", reconciler::reconcileOnce);
 
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HttpDependencies http = new HttpDependencies(payments, payments, admin, webhooks, parts.sandbox(),
                 new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
         AmbaHttpServer server = new AmbaHttpServer(http);

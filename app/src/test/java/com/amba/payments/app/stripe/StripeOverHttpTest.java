@@ -175,6 +175,22 @@ class StripeOverHttpTest {
         assertEquals("requires_payment_method", statusOf(id));
     }
 
+    @Test
+    void anEventThatDisagreesWithTheLedgerIsNotAppliedButSurfaced() {
+        ensureReady();
+        String id = create("{\"amount\": 2700, \"currency\": \"usd\"}").data().getString("payment_id");
+        String disagreeing = stripe.intentEvent("payment_intent.succeeded", id)
+                .replace("\"requires_payment_method\"", "\"succeeded\"").replace("2700", "2699");
+        assertEquals(200, stripe.deliver(disagreeing).status(), "genuine, so acknowledged");
+        assertEquals("requires_payment_method", statusOf(id), "not applied");
+
+        Api.Answer report = api.admin("GET", "/admin/payments/report", amba.adminToken(), null);
+        assertTrue(report.body().contains(id), () -> "the mismatch is in the admin report: " + report.body());
+        String metrics = api.send("GET", "/metrics", Map.of(), null).body();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("amba_provider_events_total")
+                && line.contains("outcome=\"mismatch\"")), "and counted on /metrics");
+    }
+
     private static void ensureReady() {
         boolean ready = stripe.account(account).map(a -> a.get("charges_enabled").getAsBoolean()).orElse(false);
         if (!ready) {
