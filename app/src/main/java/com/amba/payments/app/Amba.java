@@ -37,7 +37,6 @@ public final class Amba {
 
     static final Duration RELAY_EVERY = Duration.ofMillis(200);
     static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
-    static final Duration RECONCILE_AFTER = Duration.ofMinutes(10);
     static final BasisPoints DEMO_PLATFORM_FEE = new BasisPoints(250);
 
     private Amba() {
@@ -91,7 +90,7 @@ public final class Amba {
                 .map(verifier -> new WebhookService(verifier, parts.handoff()));
         OutboxRelayService relay = new OutboxRelayService(parts.outbox(), parts.downstream());
         ReconcilerService reconciler = new ReconcilerService(parts.ledger(), parts.provider(), providerEvents, clock,
-                RECONCILE_AFTER);
+                config.reconcileAfter());
 
         Optional<DemoCredentials> demo = config.mode() == AmbaConfig.Mode.DEV
                 ? Optional.of(DemoProject.setUp(parts, admin, ids, clock)) : Optional.empty();

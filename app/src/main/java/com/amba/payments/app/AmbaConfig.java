@@ -1,6 +1,7 @@
 package com.amba.payments.app;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,14 @@ import java.util.Optional;
  */
 public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, Optional<String> databaseUrl,
                          Optional<String> kafkaBootstrapServers, Optional<String> stripeSecretKey,
-                         Optional<String> stripeApiBase, Optional<String> stripeWebhookSecret) {
+                         Optional<String> stripeApiBase, Optional<String> stripeWebhookSecret,
+                         Duration reconcileAfter) {
 
     public enum Mode { DEV, PRODUCTION }
 
     public static final int DEFAULT_PORT = 8080;
+    /** How long a payment may stay quiet before the reconciler asks the provider about it. */
+    public static final Duration DEFAULT_RECONCILE_AFTER = Duration.ofMinutes(10);
 
     static final String MODE = "AMBA_MODE";
     static final String HTTP_PORT = "AMBA_HTTP_PORT";
@@ -26,6 +30,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     static final String STRIPE_SECRET_KEY = "AMBA_STRIPE_SECRET_KEY";
     static final String STRIPE_API_BASE = "AMBA_STRIPE_API_BASE";
     static final String STRIPE_WEBHOOK_SECRET = "AMBA_STRIPE_WEBHOOK_SECRET";
+    static final String RECONCILE_AFTER = "AMBA_RECONCILE_AFTER_SECONDS";
 
     /** Why the service refuses to start. */
     public static final class Invalid extends Exception {
@@ -43,7 +48,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
 
     public static AmbaConfig dev() {
         return new AmbaConfig(Mode.DEV, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECONCILE_AFTER);
     }
 
     public static AmbaConfig fromEnvironment(Map<String, String> env) throws Invalid {
@@ -78,8 +83,23 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
                 problems.add(STRIPE_SECRET_KEY + " must be a Stripe secret key (sk_live_…, sk_test_…, rk_live_… or rk_test_…)"));
         value(env, STRIPE_WEBHOOK_SECRET).filter(secret -> !secret.startsWith("whsec_")).ifPresent(secret ->
                 problems.add(STRIPE_WEBHOOK_SECRET + " must be a webhook signing secret (whsec_…)"));
+        Duration reconcileAfter = DEFAULT_RECONCILE_AFTER;
+        Optional<String> reconcileText = value(env, RECONCILE_AFTER);
+        if (reconcileText.isPresent()) {
+            long seconds;
+            try {
+                seconds = Long.parseLong(reconcileText.get());
+            } catch (NumberFormatException e) {
+                seconds = 0;
+            }
+            if (seconds < 1) {
+                problems.add(RECONCILE_AFTER + " must be a whole number of seconds, at least 1");
+            } else {
+                reconcileAfter = Duration.ofSeconds(seconds);
+            }
+        }
         AmbaConfig config = new AmbaConfig(mode, port, value(env, ADMIN_TOKEN), databaseUrl, value(env, KAFKA),
-                value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET));
+                value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET), reconcileAfter);
         if (mode == Mode.PRODUCTION) {
             problems.addAll(config.missingForProduction());
         }
@@ -116,32 +136,32 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
 
     public AmbaConfig withPort(int port) {
         return new AmbaConfig(mode, port, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
-                stripeApiBase, stripeWebhookSecret);
+                stripeApiBase, stripeWebhookSecret, reconcileAfter);
     }
 
     public AmbaConfig withAdminToken(String token) {
         return new AmbaConfig(mode, httpPort, Optional.of(token), databaseUrl, kafkaBootstrapServers,
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret);
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter);
     }
 
     public AmbaConfig withDatabaseUrl(String url) {
         return new AmbaConfig(mode, httpPort, adminToken, Optional.of(url), kafkaBootstrapServers,
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret);
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter);
     }
 
     public AmbaConfig withWebhookSecret(String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
-                stripeApiBase, Optional.of(webhookSecret));
+                stripeApiBase, Optional.of(webhookSecret), reconcileAfter);
     }
 
     public AmbaConfig withKafka(String bootstrapServers) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, Optional.of(bootstrapServers),
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret);
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter);
     }
 
     public AmbaConfig withStripe(String secretKey, String apiBase, String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers,
-                Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret));
+                Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret), reconcileAfter);
     }
 
     /** Never prints a secret: the record's own toString would. */
@@ -149,7 +169,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public String toString() {
         return "AmbaConfig[mode=" + mode + ", port=" + httpPort + ", database=" + databaseUrl.isPresent()
                 + ", kafka=" + kafkaBootstrapServers.isPresent() + ", stripe=" + stripeSecretKey.isPresent()
-                + ", stripeApiBase=" + stripeApiBase.orElse("default") + "]";
+                + ", stripeApiBase=" + stripeApiBase.orElse("default") + ", reconcileAfter=" + reconcileAfter + "]";
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

@@ -17,6 +17,9 @@ class AmbaConfigTest {
         assertEquals(AmbaConfig.Mode.DEV, config.mode());
         assertEquals(8080, config.httpPort());
         assertTrue(config.usesSandbox());
+        assertEquals(java.time.Duration.ofMinutes(10), config.reconcileAfter());
+        assertEquals(java.time.Duration.ofSeconds(45),
+                AmbaConfig.fromEnvironment(Map.of("AMBA_RECONCILE_AFTER_SECONDS", "45")).reconcileAfter());
     }
 
     @Test
@@ -49,9 +52,10 @@ class AmbaConfigTest {
     void badValuesAreRefusedWithTheirName() {
         AmbaConfig.Invalid invalid = assertThrows(AmbaConfig.Invalid.class, () -> AmbaConfig.fromEnvironment(Map.of(
                 "AMBA_MODE", "staging", "AMBA_HTTP_PORT", "eighty", "AMBA_DATABASE_URL", "mysql://x",
-                "AMBA_STRIPE_API_BASE", "ftp://stripe")));
+                "AMBA_STRIPE_API_BASE", "ftp://stripe", "AMBA_RECONCILE_AFTER_SECONDS", "-5")));
         String problems = String.join("\n", invalid.problems());
-        for (String name : new String[] {"AMBA_MODE", "AMBA_HTTP_PORT", "AMBA_DATABASE_URL", "AMBA_STRIPE_API_BASE"}) {
+        for (String name : new String[] {"AMBA_MODE", "AMBA_HTTP_PORT", "AMBA_DATABASE_URL", "AMBA_STRIPE_API_BASE",
+            "AMBA_RECONCILE_AFTER_SECONDS"}) {
             assertTrue(problems.contains(name), () -> name + " missing from " + problems);
         }
     }

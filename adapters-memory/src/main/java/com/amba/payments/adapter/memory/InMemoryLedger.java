@@ -20,6 +20,7 @@ import com.amba.payments.domain.model.Report;
 import com.amba.payments.domain.model.ReportLine;
 import com.amba.payments.domain.model.StatusChange;
 import com.amba.payments.domain.model.StatusHistoryEntry;
+import com.amba.payments.domain.model.SweepPosition;
 import com.amba.payments.domain.model.Transition;
 import com.amba.payments.domain.model.TransitionOutcome;
 import com.amba.payments.domain.port.out.Ledger;
@@ -176,9 +177,10 @@ public final class InMemoryLedger implements Ledger, Outbox {
     }
 
     @Override
-    public synchronized List<Payment> unsettledSince(Instant before, int limit) {
+    public synchronized List<Payment> unsettledSince(Instant before, Optional<SweepPosition> after, int limit) {
         return payments.values().stream()
                 .filter(p -> !p.status().isTerminal() && p.updatedAt().isBefore(before))
+                .filter(p -> after.map(position -> position.isBefore(p)).orElse(true))
                 .sorted(Comparator.comparing(Payment::updatedAt).thenComparing(p -> p.id().value()))
                 .limit(limit)
                 .toList();

@@ -18,6 +18,7 @@ import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.Report;
 import com.amba.payments.domain.model.StatusChange;
 import com.amba.payments.domain.model.StatusHistoryEntry;
+import com.amba.payments.domain.model.SweepPosition;
 import com.amba.payments.domain.model.Transition;
 import com.amba.payments.domain.model.TransitionOutcome;
 import com.amba.payments.domain.port.out.Ledger;
@@ -136,8 +137,11 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
-    public List<Payment> unsettledSince(Instant before, int limit) {
-        return Rows.all(database.run(Sql.UNSETTLED_PAYMENTS, Tuple.of(Parameters.at(before), limit)), Rows::payment);
+    public List<Payment> unsettledSince(Instant before, Optional<SweepPosition> after, int limit) {
+        Tuple parameters = Tuple.of(Parameters.at(before), limit,
+                after.map(position -> Parameters.at(position.updatedAt())).orElse(null),
+                after.map(position -> position.paymentId().value()).orElse(null));
+        return Rows.all(database.run(Sql.UNSETTLED_PAYMENTS, parameters), Rows::payment);
     }
 
     @Override

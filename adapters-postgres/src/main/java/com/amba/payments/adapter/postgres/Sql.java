@@ -27,6 +27,7 @@ final class Sql {
 
     static final String UNSETTLED_PAYMENTS = "SELECT " + PAYMENT_COLUMNS + " FROM payments "
             + "WHERE status NOT IN ('succeeded', 'canceled') AND updated_at < $1 "
+            + "AND ($3::timestamptz IS NULL OR (updated_at, id) > ($3::timestamptz, $4::text COLLATE \"C\")) "
             + "ORDER BY updated_at, id LIMIT $2";
 
     /**

@@ -6,6 +6,7 @@ import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.ProviderIntent;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.model.StatusRules;
+import com.amba.payments.domain.model.SweepPosition;
 import com.amba.payments.domain.model.StatusRules.Verdict;
 import com.amba.payments.domain.model.Transition;
 import com.amba.payments.domain.model.TransitionOutcome;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A lost webhook must not strand a payment: payments that are not final and have not changed for
@@ -34,6 +37,7 @@ public final class ReconcilerService implements ReconcilePayments {
     private final ProviderEventsService events;
     private final InstantSource clock;
     private final Duration quietFor;
+    private Optional<SweepPosition> position = Optional.empty();
 
     public ReconcilerService(Ledger ledger, PaymentProvider provider, ProviderEventsService events,
                              InstantSource clock, Duration quietFor) {
@@ -44,18 +48,21 @@ public final class ReconcilerService implements ReconcilePayments {
         this.quietFor = quietFor;
     }
 
+    /** One batch of the sweep; the next call goes on after it, and starts over once the sweep is through. */
     @Override
-    public int reconcileOnce() {
+    public synchronized int reconcileOnce() {
         for (PaymentIntentChanged parked : ledger.parked(BATCH)) {
             events.apply(parked);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int moved = 0;
-        for (Payment payment : ledger.unsettledSince(now.minus(quietFor), BATCH)) {
+        List<Payment> batch = ledger.unsettledSince(now.minus(quietFor), position, BATCH);
+        for (Payment payment : batch) {
             if (reconcile(payment, now)) {
                 moved++;
             }
         }
+        position = batch.size() < BATCH ? Optional.empty() : Optional.of(SweepPosition.at(batch.getLast()));
         return moved;
     }
 

@@ -21,6 +21,7 @@ import com.amba.payments.domain.model.PaymentCursor;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentEventType;
 import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.SweepPosition;
 import com.amba.payments.domain.model.PaymentPage;
 import com.amba.payments.domain.model.PaymentQuery;
 import com.amba.payments.domain.model.PaymentStatus;
@@ -536,7 +537,7 @@ public abstract class LedgerContract {
             stored(payment().withStatus(PaymentStatus.SUCCEEDED).createdAt(T0).build());
             stored(payment().withStatus(PaymentStatus.CANCELED).createdAt(T0).build());
 
-            List<Payment> quiet = ledger.unsettledSince(T0.plusSeconds(20), 10);
+            List<Payment> quiet = ledger.unsettledSince(T0.plusSeconds(20), Optional.empty(), 10);
 
             assertEquals(List.of(older.id(), old.id()), quiet.stream().map(Payment::id).toList());
         }
@@ -546,8 +547,8 @@ public abstract class LedgerContract {
             Payment payment = stored(payment().createdAt(T0).build());
             ledger.record(moveByEvent(payment, PaymentStatus.PROCESSING, T0.plusSeconds(100), TestIds.eventId()));
 
-            assertEquals(List.of(), ledger.unsettledSince(T0.plusSeconds(50), 10));
-            assertEquals(1, ledger.unsettledSince(T0.plusSeconds(101), 10).size());
+            assertEquals(List.of(), ledger.unsettledSince(T0.plusSeconds(50), Optional.empty(), 10));
+            assertEquals(1, ledger.unsettledSince(T0.plusSeconds(101), Optional.empty(), 10).size());
         }
 
         @Test
@@ -556,7 +557,29 @@ public abstract class LedgerContract {
                 stored(payment().createdAt(T0.plusSeconds(i)).build());
             }
 
-            assertEquals(3, ledger.unsettledSince(T0.plusSeconds(100), 3).size());
+            assertEquals(3, ledger.unsettledSince(T0.plusSeconds(100), Optional.empty(), 3).size());
+        }
+
+        @Test
+        void aSweepGoesOnAfterWhereItStoppedInChangeThenIdOrder() {
+            List<PaymentId> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                all.add(stored(payment().createdAt(T0).build()).id());
+                all.add(stored(payment().createdAt(T0.plusSeconds(i + 1)).build()).id());
+            }
+            List<Payment> first = ledger.unsettledSince(T0.plusSeconds(100), Optional.empty(), 4);
+            List<Payment> rest = ledger.unsettledSince(T0.plusSeconds(100),
+                    Optional.of(SweepPosition.at(first.getLast())), 4);
+
+            assertEquals(4, first.size());
+            assertEquals(2, rest.size(), "the second batch starts after the first one's last payment");
+            List<Payment> swept = java.util.stream.Stream.concat(first.stream(), rest.stream()).toList();
+            assertEquals(new java.util.HashSet<>(all), swept.stream().map(Payment::id).collect(java.util.stream.Collectors.toSet()),
+                    "every quiet payment once");
+            assertEquals(6, swept.size());
+            for (int i = 1; i < swept.size(); i++) {
+                assertTrue(SweepPosition.at(swept.get(i - 1)).isBefore(swept.get(i)), "ordered by last change, then id");
+            }
         }
     }
 

@@ -55,4 +55,21 @@ class ReconcilerServiceTest {
         assertEquals(PaymentStatus.PROCESSING, world.read(payment).status());
         assertEquals(0, world.ledger.parked(10).size());
     }
+
+    @Test
+    void abandonedPaymentsDoNotKeepTheSweepFromReachingTheOthers() {
+        for (int i = 0; i < 120; i++) {
+            world.created(body(2_000 + i));
+            clock.advance(Duration.ofMillis(10));
+        }
+        Payment stuck = world.created(body(9_000));
+        world.webhooksArrive = false;
+        world.sandbox.act(stuck.id().value(), IntentAction.SUCCEED).orElseThrow();
+        clock.advance(World.QUIET_FOR.plusSeconds(1));
+
+        assertEquals(0, world.reconciler.reconcileOnce(), "the first batch holds only abandoned checkouts");
+        assertEquals(1, world.reconciler.reconcileOnce(), "the next batch goes on where the first stopped");
+        assertEquals(PaymentStatus.SUCCEEDED, world.read(stuck).status());
+        assertEquals(0, world.reconciler.reconcileOnce(), "starts over from the beginning and finds nothing new");
+    }
 }

@@ -13,6 +13,7 @@ import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
 import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.Report;
 import com.amba.payments.domain.model.StatusHistoryEntry;
+import com.amba.payments.domain.model.SweepPosition;
 import com.amba.payments.domain.model.Transition;
 import com.amba.payments.domain.model.TransitionOutcome;
 import java.time.Duration;
@@ -61,8 +62,11 @@ public interface Ledger {
     /** Forgets a parked event once it has been decided on. */
     void unpark(ProviderEventId eventId);
 
-    /** Non-final payments whose ledger row has not changed since {@code before}, oldest first. */
-    List<Payment> unsettledSince(Instant before, int limit);
+    /**
+     * Non-final payments whose ledger row has not changed since {@code before}, in (last change, id) order,
+     * starting after {@code after} when given.
+     */
+    List<Payment> unsettledSince(Instant before, Optional<SweepPosition> after, int limit);
 
     List<StatusHistoryEntry> history(PaymentId paymentId);
 
