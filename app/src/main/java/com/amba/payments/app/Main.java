@@ -32,9 +32,13 @@ public final class Main {
         if (config.adminToken().isEmpty()) {
             out.println("  admin token (Authorization: Bearer …):  " + amba.adminToken());
         }
+        if (config.stripeWebhookSecret().isEmpty()) {
+            out.println("  webhook signing secret (POST /webhooks/stripe):  " + amba.webhookSecret());
+        }
         amba.demo().ifPresent(demo -> {
             out.println("  demo project:  " + demo.projectId() + "  (connected account " + demo.accountId()
-                    + ", ready; platform fee 250 bps)");
+                    + (config.usesSandbox() ? ", ready" : ", finish its onboarding on the Stripe side")
+                    + "; platform fee 250 bps)");
             out.println("  server key (X-Api-Key, creates payments):  " + demo.serverKey());
             out.println("  client key (X-Api-Key, reads payments):    " + demo.clientKey());
             out.println();
