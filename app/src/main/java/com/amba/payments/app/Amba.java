@@ -11,6 +11,8 @@ import com.amba.payments.domain.model.ApiKeyKind;
 import com.amba.payments.domain.model.BasisPoints;
 import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.Project;
+import com.amba.payments.domain.model.ProviderFailure;
+import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.service.AdminService;
 import com.amba.payments.domain.service.CreationTiming;
@@ -125,15 +127,25 @@ public final class Amba {
                         clock.instant().truncatedTo(ChronoUnit.MICROS));
                 ConnectedAccount account = parts.provider() instanceof SandboxPaymentProvider sandbox
                         ? sandbox.createReadyAccount()
-                        : parts.provider().createAccount(fresh.id()).orElseThrow();
+                        : accountAtTheProvider(parts, fresh);
                 Project onboarded = fresh.withAccount(account);
                 parts.controlPlane().addProject(onboarded);
                 return onboarded;
             });
             ConnectedAccount account = project.account().orElseThrow();
+            // Keys are stored hashed, so a kept demo project gets a fresh pair to print.
             String serverKey = admin.issue(project.id(), ApiKeyKind.SERVER).secret();
             String clientKey = admin.issue(project.id(), ApiKeyKind.CLIENT).secret();
             return new DemoCredentials(project.id(), account.id(), serverKey, clientKey);
+        }
+
+        private static ConnectedAccount accountAtTheProvider(Parts parts, Project project) {
+            return switch (parts.provider().createAccount(project.id())) {
+                case Result.Ok<ConnectedAccount, ProviderFailure> created -> created.value();
+                case Result.Err<ConnectedAccount, ProviderFailure> failed -> throw new IllegalStateException(
+                        "dev mode could not create the demo project's connected account at the payment provider: "
+                                + failed.error().detail());
+            };
         }
     }
 }

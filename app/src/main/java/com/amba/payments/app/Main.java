@@ -19,7 +19,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        RunningAmba amba = Amba.start(config);
+        RunningAmba amba;
+        try {
+            amba = Amba.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("Amba Payments could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(amba::close));
         printBanner(System.out, config, amba);
     }
