@@ -1,0 +1,43 @@
+package com.amba.payments.app.cli;
+
+/**
+ * A command that could not do its job: the one line to tell the person, and the exit code that says why, so a
+ * script can tell "Amba said no" (1) from "nothing was asked" (2).
+ */
+final class CliFailure extends RuntimeException {
+
+    static final int REFUSED = 1;
+    static final int NOT_ASKED = 2;
+
+    private final int exitCode;
+
+    private CliFailure(String message, int exitCode) {
+        // The message is the whole story for the person at the terminal; a stack trace would only hide it.
+        super(message, null, false, false);
+        this.exitCode = exitCode;
+    }
+
+    /** The API answered with its error envelope. */
+    static CliFailure refused(String code, String message) {
+        return new CliFailure(code + ": " + message, REFUSED);
+    }
+
+    /** Something answered, but not with an Amba envelope (a proxy's error page, say). */
+    static CliFailure unexpectedAnswer(String message) {
+        return new CliFailure(message, REFUSED);
+    }
+
+    /** No answer at all: the request may never have arrived. */
+    static CliFailure unreachable(String message) {
+        return new CliFailure(message, NOT_ASKED);
+    }
+
+    /** The CLI's own settings are missing or unusable, so no request was sent. */
+    static CliFailure misconfigured(String message) {
+        return new CliFailure(message, NOT_ASKED);
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+}

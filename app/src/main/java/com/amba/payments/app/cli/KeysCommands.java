@@ -1,0 +1,52 @@
+package com.amba.payments.app.cli;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code amba keys …}: a project's API keys. */
+@Command(name = "keys", description = "Issue and revoke a project's API keys.")
+final class KeysCommands {
+
+    private static final Set<String> KINDS = Set.of("server", "client");
+
+    @ParentCommand
+    private AmbaCli amba;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Command(name = "create", description = "Issues a key. The key itself is shown this once: Amba cannot show it again.")
+    void create(@Parameters(paramLabel = "PROJECT", description = "The project's id (proj_…).") String project,
+                @Option(names = "--kind", required = true, paramLabel = "server|client",
+                        description = "server keys create payments; client keys only read them.") String kind) {
+        // Checked here rather than left to the API, so a typo is a usage error (exit 2) and asks nothing.
+        if (!KINDS.contains(kind)) {
+            throw new ParameterException(spec.subcommands().get("create"),
+                    "--kind must be server or client, not '" + kind + "'");
+        }
+        JsonObject data = amba.admin().post("/admin/projects/" + AdminClient.segment(project) + "/api-keys",
+                new JsonObject().put("kind", kind)).getJsonObject("data");
+        amba.show(data, out -> {
+            out.println("key id:   " + data.getString("key_id"));
+            out.println("kind:     " + data.getString("kind"));
+            out.println("api key:  " + data.getString("api_key"));
+            out.println();
+            out.println("The key is shown only this once: store it now (X-Api-Key header).");
+        });
+    }
+
+    @Command(name = "revoke", description = "Revokes a key: from now on it answers 401 INVALID_API_KEY.")
+    void revoke(@Parameters(index = "0", paramLabel = "PROJECT", description = "The project's id (proj_…).") String project,
+                @Parameters(index = "1", paramLabel = "KEY_ID", description = "The key's id, not the key.") String keyId) {
+        JsonObject data = amba.admin().delete("/admin/projects/" + AdminClient.segment(project) + "/api-keys/"
+                + AdminClient.segment(keyId)).getJsonObject("data");
+        amba.show(data, out -> out.println("revoked key " + data.getString("key_id") + " of project " + project));
+    }
+}
