@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
 public final class LocalStripe implements AutoCloseable {
 
     private static final Pattern ONBOARDING_PAGE = Pattern.compile("/setup/s/(acct_[A-Za-z0-9]+)/([A-Za-z0-9]+)");
+    private static final Pattern AUTHENTICATION_PAGE = Pattern.compile("/3d_secure_2/hosted/([A-Za-z0-9]+)");
 
     private final SecureRandomIds ids = new SecureRandomIds();
     private final String secretKey = "sk_test_" + ids.alphanumeric(24);
@@ -64,9 +65,10 @@ public final class LocalStripe implements AutoCloseable {
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicReference<URI> webhookEndpoint = new AtomicReference<>();
 
-    private LocalStripe(InstantSource clock) throws IOException {
+    private LocalStripe(InstantSource clock, int port) throws IOException {
         this.clock = clock;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetAddress loopback = InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        this.server = HttpServer.create(new InetSocketAddress(loopback, port), 0);
         this.events = new StripeEvents(StripeFixtures.load(), clock, ids);
         this.api = new StripeApi(StripeFixtures.load(), clock, ids, apiBase(), this::announceLater);
         server.createContext("/", this::handle);
@@ -80,10 +82,15 @@ public final class LocalStripe implements AutoCloseable {
 
     /** {@code clock} dates objects and events; webhook signatures use it too. */
     public static LocalStripe start(InstantSource clock) {
+        return start(clock, 0);
+    }
+
+    /** On 127.0.0.1:{@code port} (0: any free port), for a person to run it ({@link LocalStripeMain}). */
+    public static LocalStripe start(InstantSource clock, int port) {
         try {
-            return new LocalStripe(clock);
+            return new LocalStripe(clock, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the local Stripe server", e);
+            throw new UncheckedIOException("could not start the local Stripe server on 127.0.0.1:" + port, e);
         }
     }
 
@@ -273,6 +280,11 @@ public final class LocalStripe implements AutoCloseable {
             finishOnboarding(exchange, onboarding.group(1), onboarding.group(2));
             return;
         }
+        Matcher authentication = AUTHENTICATION_PAGE.matcher(path);
+        if (method.equals("GET") && authentication.matches()) {
+            finishAuthentication(exchange, authentication.group(1));
+            return;
+        }
         FormBody form = FormBody.parse(method.equals("POST")
                 ? new String(body, StandardCharsets.UTF_8) : exchange.getRequestURI().getRawQuery());
         Request request = new Request(method, path, account, key, form);
@@ -343,13 +355,13 @@ public final class LocalStripe implements AutoCloseable {
     }
 
     private Optional<Answer> authenticate(HttpExchange exchange) {
-        Optional<String> authorization = header(exchange, "Authorization");
-        if (authorization.isEmpty() || !authorization.get().startsWith("Bearer ")) {
+        Optional<String> key = header(exchange, "Authorization").flatMap(LocalStripe::presentedKey);
+        if (key.isEmpty()) {
             return Optional.of(Answer.rejected(401, "invalid_request_error", null, "You did not provide an API"
                     + " key. You need to provide your API key in the Authorization header, using Bearer auth (e.g."
                     + " 'Authorization: Bearer YOUR_SECRET_KEY').", null));
         }
-        String presented = authorization.get().substring("Bearer ".length());
+        String presented = key.get();
         if (presented.equals(secretKey)) {
             return Optional.empty();
         }
@@ -359,6 +371,27 @@ public final class LocalStripe implements AutoCloseable {
         }
         return Optional.of(Answer.rejected(401, "invalid_request_error", null,
                 "Invalid API Key provided: " + masked(presented), null));
+    }
+
+    /**
+     * The key in {@code Authorization}: Stripe takes it as a bearer token (its SDKs) or as the Basic auth user
+     * name with an empty password ({@code curl -u sk_test_…:}, as in Stripe's own docs).
+     */
+    private static Optional<String> presentedKey(String authorization) {
+        if (authorization.startsWith("Bearer ")) {
+            return Optional.of(authorization.substring("Bearer ".length()));
+        }
+        if (!authorization.startsWith("Basic ")) {
+            return Optional.empty();
+        }
+        try {
+            String pair = new String(java.util.Base64.getDecoder().decode(authorization.substring("Basic ".length())),
+                    StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return Optional.of(colon < 0 ? pair : pair.substring(0, colon)).filter(user -> !user.isEmpty());
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
     }
 
     /** Stripe reads POST parameters from a form-encoded body only. */
@@ -391,7 +424,10 @@ public final class LocalStripe implements AutoCloseable {
         }
     }
 
-    /** The hosted onboarding page: visiting the link finishes onboarding and returns to Amba's return URL. */
+    /**
+     * The hosted onboarding page: visiting the link finishes onboarding and returns to Amba's return URL. The
+     * account.updated event is delivered before the redirect, so once a person sees the 302 Amba knows.
+     */
     private void finishOnboarding(HttpExchange exchange, String account, String token) throws IOException {
         Optional<StripeApi.LinkTarget> target = api.link(account, token);
         requests.add(new RecordedRequest("GET", exchange.getRequestURI().getPath(), Optional.empty(),
@@ -401,8 +437,25 @@ public final class LocalStripe implements AutoCloseable {
             return;
         }
         api.completeOnboarding(account).ifPresent(snapshot ->
-                announceLater(new StripeApi.Change("account.updated", snapshot, Optional.of(account))));
+                deliverOrNote(new StripeApi.Change("account.updated", snapshot, Optional.of(account))));
         exchange.getResponseHeaders().set("Location", target.get().returnUrl());
+        exchange.sendResponseHeaders(302, -1);
+    }
+
+    /**
+     * The hosted 3D Secure page of a confirm: visiting it passes authentication, delivers
+     * payment_intent.succeeded and returns to the confirm's return_url.
+     */
+    private void finishAuthentication(HttpExchange exchange, String token) throws IOException {
+        Optional<StripeApi.Authenticated> done = api.authenticate(token);
+        requests.add(new RecordedRequest("GET", exchange.getRequestURI().getPath(), Optional.empty(),
+                Optional.empty(), FormBody.parse(""), done.isPresent() ? 302 : 404, false));
+        if (done.isEmpty()) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        deliverOrNote(done.get().change());
+        exchange.getResponseHeaders().set("Location", done.get().returnUrl());
         exchange.sendResponseHeaders(302, -1);
     }
 
@@ -422,15 +475,21 @@ public final class LocalStripe implements AutoCloseable {
         busy.incrementAndGet();
         executor.execute(() -> {
             try {
-                deliverNow(change);
-            } catch (RuntimeException e) {
-                // An endpoint that is down misses the event, as with Stripe before its retries.
-                deliveries.add(new WebhookDelivery("(undelivered)", change.eventType(), "", "",
-                        RecordedRequest.NO_ANSWER, String.valueOf(e.getMessage())));
+                deliverOrNote(change);
             } finally {
                 busy.decrementAndGet();
             }
         });
+    }
+
+    /** Delivers now; an endpoint that is down misses the event (noted), as with Stripe before its retries. */
+    private void deliverOrNote(StripeApi.Change change) {
+        try {
+            deliverNow(change);
+        } catch (RuntimeException e) {
+            deliveries.add(new WebhookDelivery("(undelivered)", change.eventType(), "", "",
+                    RecordedRequest.NO_ANSWER, String.valueOf(e.getMessage())));
+        }
     }
 
     private static void pause(Duration delay) {

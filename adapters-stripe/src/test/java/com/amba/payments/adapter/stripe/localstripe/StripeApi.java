@@ -29,9 +29,12 @@ final class StripeApi {
 
     private static final Pattern INTENT = Pattern.compile("/v1/payment_intents/([^/]+)");
     private static final Pattern INTENT_CANCEL = Pattern.compile("/v1/payment_intents/([^/]+)/cancel");
+    private static final Pattern INTENT_CONFIRM = Pattern.compile("/v1/payment_intents/([^/]+)/confirm");
     private static final Pattern ACCOUNT = Pattern.compile("/v1/accounts/([^/]+)");
     private static final Set<String> CANCELABLE = Set.of(
             "requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing");
+    private static final List<String> CONFIRMABLE = List.of(
+            "requires_payment_method", "requires_confirmation", "requires_action");
     private static final Set<String> ACCOUNT_TYPES = Set.of("express", "standard", "custom");
     private static final Set<String> LINK_TYPES = Set.of("account_onboarding", "account_update");
 
@@ -39,6 +42,11 @@ final class StripeApi {
     record Change(String eventType, JsonObject object, Optional<String> connectedAccount) {}
 
     record LinkTarget(String account, String returnUrl) {}
+
+    /** A finished 3D Secure step: the event it causes and where the hosted page sends the customer back. */
+    record Authenticated(Change change, String returnUrl) {}
+
+    private record PendingAuthentication(String intentId, String returnUrl) {}
 
     private record Intent(String scope, JsonObject json) {}
 
@@ -50,6 +58,9 @@ final class StripeApi {
     private final Map<String, JsonObject> accounts = new LinkedHashMap<>();
     private final Map<String, Intent> intents = new LinkedHashMap<>();
     private final Map<String, LinkTarget> links = new HashMap<>();
+    private final Map<String, TestPaymentMethod> confirmedWith = new HashMap<>();
+    private final Map<String, PendingAuthentication> authentications = new HashMap<>();
+    private final CardAttempt cards;
 
     StripeApi(StripeFixtures fixtures, InstantSource clock, SecureRandomIds ids, URI base, Consumer<Change> changes) {
         this.fixtures = fixtures;
@@ -57,6 +68,7 @@ final class StripeApi {
         this.ids = ids;
         this.base = base;
         this.changes = changes;
+        this.cards = new CardAttempt(fixtures, clock, ids, base);
     }
 
     synchronized Answer handle(String method, String path, Optional<String> stripeAccount, FormBody form) {
@@ -77,6 +89,9 @@ final class StripeApi {
         }
         if (post && (m = INTENT_CANCEL.matcher(path)).matches()) {
             return cancelIntent(scope, m.group(1), form);
+        }
+        if (post && (m = INTENT_CONFIRM.matcher(path)).matches()) {
+            return confirmIntent(scope, m.group(1), form);
         }
         if (post && path.equals("/v1/accounts")) {
             return createAccount(form);
@@ -164,6 +179,8 @@ final class StripeApi {
         if (automatic) {
             JsonObject methods = new JsonObject();
             methods.addProperty("enabled", true);
+            form.value("automatic_payment_methods[allow_redirects]")
+                    .ifPresent(redirects -> methods.addProperty("allow_redirects", redirects));
             intent.add("automatic_payment_methods", methods);
         } else {
             intent.add("automatic_payment_methods", JsonNull.INSTANCE);
@@ -195,6 +212,86 @@ final class StripeApi {
                 () -> intent.add("cancellation_reason", JsonNull.INSTANCE));
         changes.accept(new Change("payment_intent.canceled", intent.deepCopy(), connected(scope)));
         return Answer.ok(intent.deepCopy());
+    }
+
+    /**
+     * What a Stripe client SDK (or a server with the secret key) does to pay: confirm with a payment method.
+     * Stripe's test methods decide the outcome; the intent moves exactly as {@link #move} moves it, plus what
+     * the card attempt leaves behind, and the event is announced like any other API call's.
+     */
+    private Answer confirmIntent(String scope, String id, FormBody form) {
+        Optional<Intent> found = intentIn(scope, id);
+        if (found.isEmpty()) {
+            return noSuchIntent(id);
+        }
+        Intent intent = found.get();
+        JsonObject json = intent.json();
+        Optional<String> named = form.value("payment_method").filter(v -> !v.isEmpty());
+        if (named.isPresent() && TestPaymentMethod.byId(named.get()).isEmpty()) {
+            return Answer.rejected(400, "invalid_request_error", "resource_missing",
+                    "No such PaymentMethod: '" + named.get() + "'", "payment_method");
+        }
+        String status = json.get("status").getAsString();
+        if (!CONFIRMABLE.contains(status)) {
+            return unexpectedState(json, status.equals("succeeded")
+                    ? "You cannot confirm this PaymentIntent because it has already succeeded after being"
+                            + " previously confirmed."
+                    : "You cannot confirm this PaymentIntent because it has a status of " + status + ". Only a"
+                            + " PaymentIntent with one of the following statuses may be confirmed: "
+                            + String.join(", ", CONFIRMABLE) + ".");
+        }
+        Optional<TestPaymentMethod> card = named.flatMap(TestPaymentMethod::byId)
+                .or(() -> Optional.ofNullable(confirmedWith.get(id)));
+        if (card.isEmpty()) {
+            return unexpectedState(json, "You cannot confirm this PaymentIntent because it's missing a payment"
+                    + " method. You can either update the PaymentIntent with a payment method and then confirm it"
+                    + " again, or confirm it again directly with a payment method.");
+        }
+        Optional<String> returnUrl = form.value("return_url").filter(v -> !v.isEmpty());
+        if (returnUrl.isEmpty() && allowsRedirects(json)) {
+            return Answer.rejected(400, "invalid_request_error", null, "A `return_url` must be specified because"
+                    + " this Payment Intent is configured to automatically accept the payment methods enabled in"
+                    + " the Dashboard, some of which may require a full page redirect to succeed. If you do not"
+                    + " want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to"
+                    + " `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup"
+                    + " Intents and Payment Intents.", null);
+        }
+        confirmedWith.put(id, card.get());
+        IntentMove outcome = card.get().outcome();
+        moveTo(json, outcome);
+        JsonObject method = cards.paymentMethod(card.get());
+        Answer answer = switch (outcome) {
+            case FAIL -> cards.declined(json, method);
+            case REQUIRE_ACTION -> {
+                String token = ids.alphanumeric(24);
+                authentications.put(token, new PendingAuthentication(id, returnUrl.orElse(base.toString())));
+                cards.needsAuthentication(json, method, token, returnUrl);
+                yield Answer.ok(json.deepCopy());
+            }
+            default -> {
+                cards.charged(json, method.get("id").getAsString());
+                yield Answer.ok(json.deepCopy());
+            }
+        };
+        changes.accept(changeOf(intent, outcome));
+        return answer;
+    }
+
+    /** Stripe's default for {@code automatic_payment_methods}: redirects allowed unless asked otherwise. */
+    private static boolean allowsRedirects(JsonObject intent) {
+        if (!intent.has("automatic_payment_methods") || !intent.get("automatic_payment_methods").isJsonObject()) {
+            return false;
+        }
+        JsonObject automatic = intent.getAsJsonObject("automatic_payment_methods");
+        return automatic.get("enabled").getAsBoolean() && !(automatic.has("allow_redirects")
+                && automatic.get("allow_redirects").getAsString().equals("never"));
+    }
+
+    private static Answer unexpectedState(JsonObject intent, String message) {
+        Answer answer = Answer.executedError(400, "invalid_request_error", "payment_intent_unexpected_state",
+                message, null);
+        answer.body().getAsJsonObject("error").add("payment_intent", intent.deepCopy());
+        return answer;
     }
 
     private Answer createAccount(FormBody form) {
@@ -309,6 +406,30 @@ final class StripeApi {
         if (status.equals("succeeded") || status.equals("canceled")) {
             throw new IllegalStateException(intentId + " is " + status + " and cannot " + move);
         }
+        moveTo(json, move);
+        return Optional.of(changeOf(intent, move));
+    }
+
+    /**
+     * The customer finished the hosted 3D Secure page of a confirm: the payment goes through, as with
+     * {@link #move}. Empty for an unknown token or one already used.
+     */
+    synchronized Optional<Authenticated> authenticate(String token) {
+        PendingAuthentication pending = authentications.remove(token);
+        if (pending == null) {
+            return Optional.empty();
+        }
+        Intent intent = intents.get(pending.intentId());
+        if (!intent.json().get("status").getAsString().equals("requires_action")) {
+            return Optional.empty();
+        }
+        moveTo(intent.json(), IntentMove.SUCCEED);
+        cards.charged(intent.json(), intent.json().get("payment_method").getAsString());
+        return Optional.of(new Authenticated(changeOf(intent, IntentMove.SUCCEED), pending.returnUrl()));
+    }
+
+    /** What a move does to the intent's own fields, whoever caused it (a test, a confirm, a 3D Secure page). */
+    private void moveTo(JsonObject json, IntentMove move) {
         json.addProperty("status", move.status());
         long amount = json.get("amount").getAsLong();
         switch (move) {
@@ -319,7 +440,10 @@ final class StripeApi {
             case CANCEL -> json.addProperty("canceled_at", clock.instant().getEpochSecond());
             default -> { }
         }
-        return Optional.of(new Change(move.eventType(), json.deepCopy(), connected(intent.scope())));
+    }
+
+    private static Change changeOf(Intent intent, IntentMove move) {
+        return new Change(move.eventType(), intent.json().deepCopy(), connected(intent.scope()));
     }
 
     synchronized Optional<JsonObject> paymentIntent(String id) {
