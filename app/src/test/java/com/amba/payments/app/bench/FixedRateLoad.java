@@ -1,0 +1,91 @@
+package com.amba.payments.app.bench;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop load: request {@code i} is due at {@code start + i / rate}, whether or not earlier ones have been
+ * answered, and its latency is measured from that due time. A closed loop (send, wait, send) slows down with the
+ * system under test and hides its stalls — coordinated omission; measuring from the due time charges a stall to
+ * every request that should have been sent during it, as a real client population would feel it.
+ *
+ * <p>Each request runs on a virtual thread of its own so a slow answer never delays the next send. The run is
+ * bounded: warm-up plus measured requests, then at most {@code drain} of waiting; requests beyond
+ * {@code maxInFlight} unanswered ones are counted as errors instead of piling up.
+ */
+final class FixedRateLoad {
+
+    /** Lets the virtual-thread executor and the first connection settle before request 0 is due. */
+    private static final Duration LEAD_IN = Duration.ofMillis(50);
+
+    private final BenchOptions options;
+
+    FixedRateLoad(BenchOptions options) {
+        this.options = options;
+    }
+
+    LoadResult run(String name, Operation operation) throws InterruptedException {
+        long warmupCount = options.warmupRequests();
+        long measuredCount = options.measuredRequests();
+        long total = warmupCount + measuredCount;
+        double nanosPerRequest = 1e9 / options.rate();
+
+        Tally tally = new Tally();
+        CountDownLatch done = new CountDownLatch(Math.toIntExact(total));
+        AtomicInteger inFlight = new AtomicInteger();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        long start = System.nanoTime() + LEAD_IN.toNanos();
+        long measuredStart = start + Math.round(warmupCount * nanosPerRequest);
+        try {
+            for (long i = 0; i < total; i++) {
+                long due = start + Math.round(i * nanosPerRequest);
+                sleepUntil(due);
+                boolean measured = i >= warmupCount;
+                if (inFlight.get() >= options.maxInFlight()) {
+                    if (measured) {
+                        tally.failure("not sent: " + options.maxInFlight() + " in flight");
+                    }
+                    done.countDown();
+                    continue;
+                }
+                inFlight.incrementAndGet();
+                long index = i;
+                threads.execute(() -> {
+                    try {
+                        operation.call(index);
+                        if (measured) {
+                            tally.success(due, System.nanoTime());
+                        }
+                    } catch (Exception failure) {
+                        if (measured) {
+                            tally.failure(Tally.kindOf(failure));
+                        }
+                    } finally {
+                        inFlight.decrementAndGet();
+                        done.countDown();
+                    }
+                });
+            }
+            done.await(options.drain().toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+        Tally.Snapshot outcome = tally.close(measuredCount);
+        long scheduleEnd = measuredStart + Math.round(measuredCount * nanosPerRequest);
+        long windowNanos = Math.max(scheduleEnd, outcome.lastSuccessNanos()) - measuredStart;
+        double achieved = outcome.succeeded() / (windowNanos / 1e9);
+        return new LoadResult(name, options.rate(), measuredCount, outcome.succeeded(), outcome.errors(), achieved,
+                outcome.latencyMicros());
+    }
+
+    private static void sleepUntil(long dueNanos) {
+        for (long left = dueNanos - System.nanoTime(); left > 0; left = dueNanos - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.amba.payments.app.bench;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The two calls a project's backend makes most, over real HTTP on loopback: create a payment (a unique
+ * {@code client_reference} each, so every call is a new payment, never an idempotent replay) and read one back.
+ * Created ids are kept so the read scenario reads payments that exist.
+ */
+final class PaymentsApiCalls implements AutoCloseable {
+
+    static final long AMOUNT = 1999;
+    static final String CURRENCY = "usd";
+    /** Longer than the service's own bounds (2 s store budget, Stripe's 5 s read timeout), so it answers first. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1 as a typical backend speaks it; the JDK client would otherwise try an h2c upgrade.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final String base;
+    private final String serverKey;
+    private final String clientKey;
+    private final String referencePrefix;
+    private final Queue<String> created = new ConcurrentLinkedQueue<>();
+    private volatile List<String> readable = List.of();
+
+    PaymentsApiCalls(int port, String serverKey, String clientKey, String runId) {
+        this.base = "http://127.0.0.1:" + port;
+        this.serverKey = serverKey;
+        this.clientKey = clientKey;
+        this.referencePrefix = "bench-" + runId + "-";
+    }
+
+    Operation create() {
+        return index -> {
+            String body = new JsonObject().put("amount", AMOUNT).put("currency", CURRENCY)
+                    .put("client_reference", referencePrefix + index).encode();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/client/payments/intents"))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("X-Api-Key", serverKey)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            String answer = send(request);
+            created.add(new JsonObject(answer).getJsonObject("data").getString("payment_id"));
+        };
+    }
+
+    /** Reads the payments created so far, round robin; call after the create scenario. */
+    Operation read() {
+        readable = List.copyOf(created);
+        if (readable.isEmpty()) {
+            throw new IllegalStateException("no payment was created, so there is none to read");
+        }
+        return index -> {
+            String id = readable.get((int) (index % readable.size()));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/client/payments/intents/" + id))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("X-Api-Key", clientKey)
+                    .GET()
+                    .build();
+            send(request);
+        };
+    }
+
+    private String send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new Operation.Failed("HTTP " + response.statusCode() + errorCodeIn(response.body()));
+        }
+        return response.body();
+    }
+
+    /** The error envelope's code (503 alone does not say whether the store or the provider gave up). */
+    private static String errorCodeIn(String body) {
+        try {
+            JsonObject error = new JsonObject(body).getJsonObject("error");
+            return error == null ? "" : " " + error.getString("code");
+        } catch (RuntimeException notJson) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
