@@ -65,9 +65,8 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
         try {
             return authentication.authenticate(apiKey)
                     .flatMap(PaymentsService::mustBeServerKey)
-                    .flatMap(key -> paymentsEnabled().map(settings -> key))
-                    .flatMap(key -> PaymentOrderRules.check(body)
-                            .flatMap(order -> create(key, order)));
+                    .flatMap(key -> paymentsEnabled().flatMap(settings -> PaymentOrderRules.check(body)
+                            .flatMap(order -> create(key, order, settings))));
         } catch (StoreUnavailable e) {
             return Result.err(new PaymentError.ControlPlaneUnavailable());
         }
@@ -95,7 +94,7 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
         return settings.paymentsEnabled() ? Result.ok(settings) : Result.err(new PaymentError.PaymentsNotEnabled());
     }
 
-    private Result<Payment, PaymentError> create(ApiKey key, PaymentOrder order) {
+    private Result<Payment, PaymentError> create(ApiKey key, PaymentOrder order, PlatformSettings settings) {
         Optional<Project> found = controlPlane.project(key.projectId());
         if (found.isEmpty()) {
             return Result.err(new PaymentError.InvalidApiKey());
@@ -108,7 +107,7 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
         if (!account.chargesEnabled()) {
             return Result.err(new PaymentError.PaymentsNotReady());
         }
-        return FeePolicy.resolve(order.amount(), order.fee(), project.defaultFee(), controlPlane.platform().defaultFee())
+        return FeePolicy.resolve(order.amount(), order.fee(), project.defaultFee(), settings.defaultFee())
                 .flatMap(fee -> order.clientReference().isPresent()
                         ? createOnce(project, account, order, fee)
                         : callProvider(project, account, order, fee, Optional.empty(), ids.newIdempotencyKey()));
