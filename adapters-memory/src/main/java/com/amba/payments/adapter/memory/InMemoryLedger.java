@@ -164,8 +164,13 @@ public final class InMemoryLedger implements Ledger, Outbox {
     }
 
     @Override
-    public synchronized List<PaymentIntentChanged> parked(int limit) {
-        return parked.values().stream().sorted(OLDEST_PARKED_FIRST).limit(limit).map(ParkedEvent::event).toList();
+    public synchronized List<PaymentIntentChanged> parked(Optional<ProviderEventId> after, int limit) {
+        return parked.values().stream()
+                .map(ParkedEvent::event)
+                .filter(event -> after.map(position -> event.id().value().compareTo(position.value()) > 0).orElse(true))
+                .sorted(Comparator.comparing(event -> event.id().value()))
+                .limit(limit)
+                .toList();
     }
 
     private static final Comparator<ParkedEvent> OLDEST_PARKED_FIRST =

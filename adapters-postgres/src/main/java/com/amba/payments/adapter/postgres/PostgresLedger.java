@@ -127,8 +127,9 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
-    public List<PaymentIntentChanged> parked(int limit) {
-        return Rows.all(database.run(Sql.PARKED_OLDEST, Tuple.of(limit)), Rows::parkedEvent);
+    public List<PaymentIntentChanged> parked(Optional<ProviderEventId> after, int limit) {
+        return Rows.all(database.run(Sql.PARKED_PAGE, Tuple.of(limit, after.map(ProviderEventId::value).orElse(null))),
+                Rows::parkedEvent);
     }
 
     @Override

@@ -97,8 +97,9 @@ final class Sql {
     static final String PARKED_FOR = "SELECT " + PARKED_COLUMNS + " FROM parked_events WHERE payment_id = $1 "
             + "ORDER BY received_at, position";
 
-    static final String PARKED_OLDEST = "SELECT " + PARKED_COLUMNS + " FROM parked_events "
-            + "ORDER BY received_at, position LIMIT $1";
+    static final String PARKED_PAGE = "SELECT " + PARKED_COLUMNS + " FROM parked_events "
+            + "WHERE ($2::text IS NULL OR event_id COLLATE \"C\" > $2::text COLLATE \"C\") "
+            + "ORDER BY event_id COLLATE \"C\" LIMIT $1";
 
     static final String UNPARK_EVENT = "DELETE FROM parked_events WHERE event_id = $1";
 

@@ -2,6 +2,7 @@ package com.amba.payments.domain.service;
 
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
+import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.ProviderIntent;
 import com.amba.payments.domain.model.Result;
@@ -38,6 +39,7 @@ public final class ReconcilerService implements ReconcilePayments {
     private final InstantSource clock;
     private final Duration quietFor;
     private Optional<SweepPosition> position = Optional.empty();
+    private Optional<ProviderEventId> parkedPosition = Optional.empty();
 
     public ReconcilerService(Ledger ledger, PaymentProvider provider, ProviderEventsService events,
                              InstantSource clock, Duration quietFor) {
@@ -51,9 +53,11 @@ public final class ReconcilerService implements ReconcilePayments {
     /** One batch of the sweep; the next call goes on after it, and starts over once the sweep is through. */
     @Override
     public synchronized int reconcileOnce() {
-        for (PaymentIntentChanged parked : ledger.parked(BATCH)) {
-            events.apply(parked);
+        List<PaymentIntentChanged> parked = ledger.parked(parkedPosition, BATCH);
+        for (PaymentIntentChanged event : parked) {
+            events.apply(event);
         }
+        parkedPosition = parked.size() < BATCH ? Optional.empty() : Optional.of(parked.getLast().id());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int moved = 0;
         List<Payment> batch = ledger.unsettledSince(now.minus(quietFor), position, BATCH);

@@ -499,19 +499,24 @@ public abstract class LedgerContract {
             ledger.park(event, T0.plusSeconds(5));
 
             assertEquals(List.of(event), ledger.parkedFor(event.paymentId()));
-            assertEquals(List.of(event), ledger.parked(10));
+            assertEquals(List.of(event), ledger.parked(Optional.empty(), 10));
         }
 
         @Test
-        void parkedEventsComeOldestFirstUpToTheLimit() {
-            PaymentIntentChanged second = intentChanged(payment().build(), PaymentStatus.PROCESSING, T0);
-            PaymentIntentChanged first = intentChanged(payment().build(), PaymentStatus.SUCCEEDED, T0);
-            PaymentIntentChanged third = intentChanged(payment().build(), PaymentStatus.CANCELED, T0);
-            ledger.park(second, T0.plusSeconds(2));
-            ledger.park(first, T0.plusSeconds(1));
-            ledger.park(third, T0.plusSeconds(3));
+        void parkedEventsComePageByPageInEventIdOrder() {
+            List<PaymentIntentChanged> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                PaymentIntentChanged event = intentChanged(payment().build(), PaymentStatus.PROCESSING, T0);
+                ledger.park(event, T0.plusSeconds(5 - i));
+                all.add(event);
+            }
+            all.sort(java.util.Comparator.comparing(event -> event.id().value()));
 
-            assertEquals(List.of(first, second), ledger.parked(2));
+            List<PaymentIntentChanged> first = ledger.parked(Optional.empty(), 3);
+            List<PaymentIntentChanged> rest = ledger.parked(Optional.of(first.getLast().id()), 3);
+
+            assertEquals(all.subList(0, 3), first);
+            assertEquals(all.subList(3, 5), rest, "the next page starts after the last event of the previous one");
         }
 
         @Test
@@ -522,7 +527,7 @@ public abstract class LedgerContract {
             ledger.unpark(event.id());
 
             assertEquals(List.of(), ledger.parkedFor(event.paymentId()));
-            assertEquals(List.of(), ledger.parked(10));
+            assertEquals(List.of(), ledger.parked(Optional.empty(), 10));
         }
     }
 

@@ -119,7 +119,7 @@ class ProviderEventsServiceTest {
 
         assertEquals(intent.id(), created.id());
         assertEquals(PaymentStatus.PROCESSING, world.read(created).status());
-        assertEquals(List.of(), world.ledger.parked(10));
+        assertEquals(List.of(), world.ledger.parked(java.util.Optional.empty(), 10));
         assertTrue(world.ledger.hasDecided(early.id()));
     }
 

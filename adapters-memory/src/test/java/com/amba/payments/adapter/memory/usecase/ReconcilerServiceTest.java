@@ -53,7 +53,7 @@ class ReconcilerServiceTest {
         world.reconciler.reconcileOnce();
 
         assertEquals(PaymentStatus.PROCESSING, world.read(payment).status());
-        assertEquals(0, world.ledger.parked(10).size());
+        assertEquals(0, world.ledger.parked(java.util.Optional.empty(), 10).size());
     }
 
     @Test
@@ -71,5 +71,26 @@ class ReconcilerServiceTest {
         assertEquals(1, world.reconciler.reconcileOnce(), "the next batch goes on where the first stopped");
         assertEquals(PaymentStatus.SUCCEEDED, world.read(stuck).status());
         assertEquals(0, world.reconciler.reconcileOnce(), "starts over from the beginning and finds nothing new");
+    }
+
+    @Test
+    void eventsThatNeverFindTheirPaymentDoNotKeepTheSweepFromReachingTheOthers() {
+        for (int i = 0; i < 120; i++) {
+            Payment neverRecorded = Payments.aPayment().build();
+            world.ledger.park(Payments.intentChanged(neverRecorded, PaymentStatus.PROCESSING, clock.instant()), clock.instant());
+        }
+        Payment payment = world.created(body(2_000));
+        var late = Payments.intentChanged(payment, PaymentStatus.PROCESSING, clock.instant().plusSeconds(5));
+        // An id that sorts after every other: the first batch of the sweep cannot reach it.
+        var lastInOrder = new com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged(
+                new com.amba.payments.domain.model.ProviderEventId("evt_zzzzzzzzzzzzzzzzzzzzzzzz"), late.created(),
+                late.paymentId(), late.account(), late.status(), late.amount(), late.currency());
+        world.ledger.park(lastInOrder, clock.instant());
+
+        world.reconciler.reconcileOnce();
+        assertEquals(PaymentStatus.REQUIRES_PAYMENT_METHOD, world.read(payment).status(), "not reached yet");
+        world.reconciler.reconcileOnce();
+        assertEquals(PaymentStatus.PROCESSING, world.read(payment).status(), "the next batch goes on where the first stopped");
+        assertEquals(120, world.ledger.parked(java.util.Optional.empty(), 200).size(), "the others are kept, not dropped");
     }
 }

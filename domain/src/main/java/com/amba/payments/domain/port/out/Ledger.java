@@ -56,8 +56,12 @@ public interface Ledger {
 
     List<PaymentIntentChanged> parkedFor(PaymentId paymentId);
 
-    /** The oldest parked events, whatever their payment, for the sweep that retries them. */
-    List<PaymentIntentChanged> parked(int limit);
+    /**
+     * Parked events whatever their payment, in event-id order, starting after {@code after} when given: the
+     * sweep that retries them pages through all of them, so events that never find their payment cannot
+     * crowd out the others.
+     */
+    List<PaymentIntentChanged> parked(Optional<ProviderEventId> after, int limit);
 
     /** Forgets a parked event once it has been decided on. */
     void unpark(ProviderEventId eventId);
