@@ -64,4 +64,42 @@ class ControlPlaneOutageTest {
                 "{\"amount\": 1999, \"currency\": \"usd\", \"client_reference\": \"outage-ref\"}");
         assertEquals(id, replay.data().getString("payment_id"), "the outage changed nothing");
     }
+
+    @Test
+    void aWebhookThatCannotBeHandedOffIs503SoStripeRetriesAndTheRetryIsApplied() {
+        String id = amba.api.createPayment(amba.demo.serverKey(), "{\"amount\": 1999, \"currency\": \"usd\"}")
+                .data().getString("payment_id");
+        String event = new io.vertx.core.json.JsonObject()
+                .put("id", "evt_outage_" + id).put("object", "event").put("type", "payment_intent.processing")
+                .put("created", java.time.Instant.now().getEpochSecond() + 2).put("livemode", false)
+                .put("account", amba.demo.accountId().value())
+                .put("data", new io.vertx.core.json.JsonObject().put("object", new io.vertx.core.json.JsonObject()
+                        .put("id", id).put("object", "payment_intent").put("amount", 1999).put("currency", "usd")
+                        .put("status", "processing")
+                        .put("metadata", new io.vertx.core.json.JsonObject().put("amba_project_id", amba.demo.projectId().value()))))
+                .encode();
+        java.util.function.Supplier<Api.Answer> deliver = () -> amba.api.send("POST", "/webhooks/stripe", java.util.Map.of(
+                "Stripe-Signature", StripeSignature.header(event, amba.running.webhookSecret(), java.time.Instant.now()),
+                "Content-Type", "application/json"), event);
+
+        ledgerOutage.begin();
+        Api.Answer refused;
+        try {
+            refused = deliver.get();
+        } finally {
+            ledgerOutage.end();
+        }
+        assertEquals(503, refused.status(), refused::toString);
+        assertTrue(refused.header("Retry-After").isPresent());
+        assertEquals("requires_payment_method", amba.api.readPayment(amba.demo.clientKey(), id).data().getString("status"));
+
+        assertEquals(200, deliver.get().status(), "Stripe's retry");
+        assertEquals("processing", amba.api.readPayment(amba.demo.clientKey(), id).data().getString("status"));
+
+        String unknownType = event.replace("payment_intent.processing", "charge.refund.updated");
+        Api.Answer ignored = amba.api.send("POST", "/webhooks/stripe", java.util.Map.of(
+                "Stripe-Signature", StripeSignature.header(unknownType, amba.running.webhookSecret(), java.time.Instant.now()),
+                "Content-Type", "application/json"), unknownType);
+        assertEquals(200, ignored.status(), "an event type Amba does not follow is acknowledged");
+    }
 }

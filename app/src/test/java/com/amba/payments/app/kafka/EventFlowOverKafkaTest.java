@@ -10,18 +10,15 @@ import com.amba.payments.app.AmbaConfig;
 import com.amba.payments.app.RunningAmba;
 import com.amba.payments.app.http.Api;
 import com.amba.payments.app.http.DevAmba;
+import com.amba.payments.app.http.StripeSignature;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -154,17 +151,8 @@ class EventFlowOverKafkaTest {
         return api.readPayment(clientKey, id).data().getString("status");
     }
 
-    /** What Stripe sends: t=…,v1=HMAC-SHA256(secret, "{t}.{payload}"). */
     static String sign(String payload, Instant at) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(DevAmba.WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            long t = at.getEpochSecond();
-            byte[] digest = mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8));
-            return "t=" + t + ",v1=" + HexFormat.of().formatHex(digest);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return StripeSignature.header(payload, DevAmba.WEBHOOK_SECRET, at);
     }
 
     private static void eventually(Supplier<Boolean> condition, String what) {
