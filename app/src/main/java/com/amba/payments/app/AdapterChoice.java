@@ -12,6 +12,7 @@ import com.amba.payments.adapter.memory.InProcessEventBus;
 import com.amba.payments.adapter.memory.SandboxPaymentProvider;
 import com.amba.payments.adapter.postgres.PostgresSettings;
 import com.amba.payments.adapter.postgres.PostgresStore;
+import com.amba.payments.adapter.stripe.OnboardingUrls;
 import com.amba.payments.adapter.stripe.StripeMode;
 import com.amba.payments.adapter.stripe.StripePaymentProvider;
 import com.amba.payments.adapter.stripe.StripeSecretKey;
@@ -101,6 +102,9 @@ public final class AdapterChoice {
             if (config.stripeApiBase().isPresent()) {
                 settings = settings.withApiBase(URI.create(config.stripeApiBase().get()));
             }
+            settings = settings.withOnboardingUrls(new OnboardingUrls(
+                    config.onboardingRefreshUrl().orElse(StripeSettings.DEFAULT_ONBOARDING_URLS.refreshUrl()),
+                    config.onboardingReturnUrl().orElse(StripeSettings.DEFAULT_ONBOARDING_URLS.returnUrl())));
             provider = new StripePaymentProvider(settings);
             sandbox = Optional.empty();
             mode = key.mode();

@@ -14,7 +14,8 @@ import java.util.Optional;
 public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, Optional<String> databaseUrl,
                          Optional<String> kafkaBootstrapServers, Optional<String> stripeSecretKey,
                          Optional<String> stripeApiBase, Optional<String> stripeWebhookSecret,
-                         Duration reconcileAfter) {
+                         Duration reconcileAfter, Optional<String> onboardingRefreshUrl,
+                         Optional<String> onboardingReturnUrl) {
 
     public enum Mode { DEV, PRODUCTION }
 
@@ -31,6 +32,8 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     static final String STRIPE_API_BASE = "AMBA_STRIPE_API_BASE";
     static final String STRIPE_WEBHOOK_SECRET = "AMBA_STRIPE_WEBHOOK_SECRET";
     static final String RECONCILE_AFTER = "AMBA_RECONCILE_AFTER_SECONDS";
+    static final String ONBOARDING_REFRESH_URL = "AMBA_STRIPE_ONBOARDING_REFRESH_URL";
+    static final String ONBOARDING_RETURN_URL = "AMBA_STRIPE_ONBOARDING_RETURN_URL";
 
     /** Why the service refuses to start. */
     public static final class Invalid extends Exception {
@@ -48,7 +51,8 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
 
     public static AmbaConfig dev() {
         return new AmbaConfig(Mode.DEV, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECONCILE_AFTER);
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECONCILE_AFTER, Optional.empty(),
+                Optional.empty());
     }
 
     public static AmbaConfig fromEnvironment(Map<String, String> env) throws Invalid {
@@ -98,8 +102,15 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
                 reconcileAfter = Duration.ofSeconds(seconds);
             }
         }
+        Optional<String> refreshUrl = value(env, ONBOARDING_REFRESH_URL);
+        Optional<String> returnUrl = value(env, ONBOARDING_RETURN_URL);
+        refreshUrl.filter(url -> !looksLikeHttpUrl(url)).ifPresent(url ->
+                problems.add(ONBOARDING_REFRESH_URL + " must be an absolute http(s) URL"));
+        returnUrl.filter(url -> !looksLikeHttpUrl(url)).ifPresent(url ->
+                problems.add(ONBOARDING_RETURN_URL + " must be an absolute http(s) URL"));
         AmbaConfig config = new AmbaConfig(mode, port, value(env, ADMIN_TOKEN), databaseUrl, value(env, KAFKA),
-                value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET), reconcileAfter);
+                value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET), reconcileAfter, refreshUrl,
+                returnUrl);
         if (mode == Mode.PRODUCTION) {
             problems.addAll(config.missingForProduction());
         }
@@ -136,32 +147,38 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
 
     public AmbaConfig withPort(int port) {
         return new AmbaConfig(mode, port, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
-                stripeApiBase, stripeWebhookSecret, reconcileAfter);
+                stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                onboardingRefreshUrl, onboardingReturnUrl);
     }
 
     public AmbaConfig withAdminToken(String token) {
         return new AmbaConfig(mode, httpPort, Optional.of(token), databaseUrl, kafkaBootstrapServers,
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter);
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                onboardingRefreshUrl, onboardingReturnUrl);
     }
 
     public AmbaConfig withDatabaseUrl(String url) {
         return new AmbaConfig(mode, httpPort, adminToken, Optional.of(url), kafkaBootstrapServers,
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter);
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                onboardingRefreshUrl, onboardingReturnUrl);
     }
 
     public AmbaConfig withWebhookSecret(String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
-                stripeApiBase, Optional.of(webhookSecret), reconcileAfter);
+                stripeApiBase, Optional.of(webhookSecret), reconcileAfter,
+                onboardingRefreshUrl, onboardingReturnUrl);
     }
 
     public AmbaConfig withKafka(String bootstrapServers) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, Optional.of(bootstrapServers),
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter);
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                onboardingRefreshUrl, onboardingReturnUrl);
     }
 
     public AmbaConfig withStripe(String secretKey, String apiBase, String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers,
-                Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret), reconcileAfter);
+                Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret), reconcileAfter,
+                onboardingRefreshUrl, onboardingReturnUrl);
     }
 
     /** Never prints a secret: the record's own toString would. */
@@ -183,7 +200,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     private static boolean looksLikeHttpUrl(String url) {
         try {
             String scheme = URI.create(url).getScheme();
-            return "http".equals(scheme) || "https".equals(scheme);
+            return ("http".equals(scheme) || "https".equals(scheme)) && URI.create(url).getHost() != null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -52,10 +52,11 @@ class AmbaConfigTest {
     void badValuesAreRefusedWithTheirName() {
         AmbaConfig.Invalid invalid = assertThrows(AmbaConfig.Invalid.class, () -> AmbaConfig.fromEnvironment(Map.of(
                 "AMBA_MODE", "staging", "AMBA_HTTP_PORT", "eighty", "AMBA_DATABASE_URL", "mysql://x",
-                "AMBA_STRIPE_API_BASE", "ftp://stripe", "AMBA_RECONCILE_AFTER_SECONDS", "-5")));
+                "AMBA_STRIPE_API_BASE", "ftp://stripe", "AMBA_RECONCILE_AFTER_SECONDS", "-5",
+                "AMBA_STRIPE_ONBOARDING_RETURN_URL", "/relative/page")));
         String problems = String.join("\n", invalid.problems());
         for (String name : new String[] {"AMBA_MODE", "AMBA_HTTP_PORT", "AMBA_DATABASE_URL", "AMBA_STRIPE_API_BASE",
-            "AMBA_RECONCILE_AFTER_SECONDS"}) {
+            "AMBA_RECONCILE_AFTER_SECONDS", "AMBA_STRIPE_ONBOARDING_RETURN_URL"}) {
             assertTrue(problems.contains(name), () -> name + " missing from " + problems);
         }
     }

@@ -47,6 +47,8 @@ class StripeOverHttpTest {
         env.put("AMBA_STRIPE_SECRET_KEY", stripe.secretKey());
         env.put("AMBA_STRIPE_API_BASE", stripe.apiBase().toString());
         env.put("AMBA_STRIPE_WEBHOOK_SECRET", stripe.webhookSecret());
+        env.put("AMBA_STRIPE_ONBOARDING_REFRESH_URL", "https://platform.example/onboarding/again");
+        env.put("AMBA_STRIPE_ONBOARDING_RETURN_URL", "https://platform.example/onboarding/done");
         amba = Amba.start(AmbaConfig.fromEnvironment(env));
         stripe.deliverWebhooksTo(URI.create("http://127.0.0.1:" + amba.port() + "/webhooks/stripe"));
         api = new Api(amba.port());
@@ -189,6 +191,19 @@ class StripeOverHttpTest {
         String metrics = api.send("GET", "/metrics", Map.of(), null).body();
         assertTrue(metrics.lines().anyMatch(line -> line.startsWith("amba_provider_events_total")
                 && line.contains("outcome=\"mismatch\"")), "and counted on /metrics");
+    }
+
+    @Test
+    void accountLinksCarryTheConfiguredOnboardingPages() {
+        String project = api.admin("POST", "/admin/projects", amba.adminToken(), "{\"name\": \"Onboarding pages\"}")
+                .data().getString("project_id");
+        Api.Answer setup = api.admin("POST", "/admin/projects/" + project + "/payments/account", amba.adminToken(), null);
+        assertEquals(200, setup.status(), setup::toString);
+        assertTrue(setup.data().getString("onboarding_url").startsWith("http"));
+        RecordedRequest link = stripe.requests("POST", "/v1/account_links").getLast();
+        assertEquals("https://platform.example/onboarding/again", link.form().value("refresh_url").orElseThrow());
+        assertEquals("https://platform.example/onboarding/done", link.form().value("return_url").orElseThrow());
+        assertEquals(setup.data().getString("stripe_account_id"), link.form().value("account").orElseThrow());
     }
 
     private static void ensureReady() {
