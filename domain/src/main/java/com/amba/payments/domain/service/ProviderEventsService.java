@@ -1,5 +1,6 @@
 package com.amba.payments.domain.service;
 
+import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.EventDisposition;
 import com.amba.payments.domain.model.InboxEntry;
 import com.amba.payments.domain.model.Payment;
@@ -73,17 +74,31 @@ public final class ProviderEventsService implements ApplyProviderEvent {
         }
     }
 
+    /**
+     * account.updated events come in any order and carry no version, so a late one could undo a newer one: the
+     * event only says "look again", and the provider's current answer decides.
+     */
     private EventReceipt applyAccount(AccountChanged event) {
-        Optional<ProjectId> project =
-                controlPlane.setChargesEnabled(event.account(), event.chargesEnabled());
+        boolean chargesEnabled = chargesEnabledNow(event);
+        Optional<ProjectId> project = controlPlane.setChargesEnabled(event.account(), chargesEnabled);
         InboxEntry entry = new InboxEntry(event.id(), Optional.empty(), EventDisposition.ACCOUNT_UPDATED,
-                event.account() + " charges_enabled=" + event.chargesEnabled(), now());
+                event.account() + " charges_enabled=" + chargesEnabled, now());
         TransitionOutcome outcome = ledger.record(Transition.onlyInbox(entry));
         if (outcome == TransitionOutcome.DUPLICATE_EVENT) {
             return new EventReceipt.Duplicate();
         }
         return project.isPresent() ? new EventReceipt.Decided(EventDisposition.ACCOUNT_UPDATED)
                 : new EventReceipt.UnknownAccount();
+    }
+
+    private boolean chargesEnabledNow(AccountChanged event) {
+        return switch (provider.retrieveAccount(event.account())) {
+            case Result.Ok<ConnectedAccount, ProviderFailure> current -> current.value().chargesEnabled();
+            // The platform can no longer reach the account (disconnected): it cannot be charged through Amba.
+            case Result.Err<ConnectedAccount, ProviderFailure> gone when gone.error() instanceof ProviderFailure.NotFound -> false;
+            case Result.Err<ConnectedAccount, ProviderFailure> failed -> throw new StoreUnavailable(
+                    "could not re-read " + event.account() + " from the provider: " + failed.error().detail());
+        };
     }
 
     private EventReceipt applyIntent(PaymentIntentChanged event) {

@@ -150,6 +150,22 @@ class ProviderEventsServiceTest {
     }
 
     @Test
+    void aLateAccountEventCannotUndoNewerOnboarding() {
+        Project project = world.newProject();
+        var account = world.sandbox.createAccount(project.id()).orElseThrow();
+        world.controlPlane.attachAccount(project.id(), account);
+        world.sandbox.completeOnboarding(account.id().value()).orElseThrow();
+
+        // Delivered late: the account.updated from before onboarding finished, still saying charges_enabled false.
+        var stale = new com.amba.payments.domain.model.ProviderEvent.AccountChanged(TestIds.eventId(), later(-60),
+                account.id(), false);
+        world.events.apply(stale);
+
+        assertEquals(PaymentsReadiness.READY, world.controlPlane.project(project.id()).orElseThrow().readiness(),
+                "the provider's current word decides, not the event's");
+    }
+
+    @Test
     void anAccountEventForNoProjectIsRecordedAsUnknown() {
         var stray = world.sandbox.createAccount(world.project.id()).orElseThrow();
         var event = new com.amba.payments.domain.model.ProviderEvent.AccountChanged(TestIds.eventId(), later(1),
