@@ -77,6 +77,7 @@ public final class Amba {
     }
 
     private static RunningAmba start(AmbaConfig config, Parts parts, Vertx vertx, String webhookSecret) {
+        Logging.guardSecrets();
         InstantSource clock = InstantSource.system();
         SecureRandomIds ids = new SecureRandomIds();
         String adminSecret = config.adminToken().orElseGet(() -> "amba_admin_" + ids.alphanumeric(32));

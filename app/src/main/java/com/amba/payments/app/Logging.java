@@ -11,7 +11,18 @@ import java.util.logging.Logger;
  */
 final class Logging {
 
+    /**
+     * The JDK's HttpURLConnection (under stripe-java) writes every request header, Authorization included, at
+     * FINE. Held strongly: java.util.logging forgets the level of a logger nobody references.
+     */
+    private static final Logger HTTP_URL_CONNECTION = Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection");
+
     private Logging() {
+    }
+
+    /** No secret reaches a log line even when someone turns debug logging on. */
+    static void guardSecrets() {
+        HTTP_URL_CONNECTION.setLevel(Level.INFO);
     }
 
     static void install() {
@@ -25,5 +36,6 @@ final class Logging {
         root.addHandler(console);
         root.setLevel(Level.INFO);
         Logger.getLogger("io.netty").setLevel(Level.WARNING);
+        guardSecrets();
     }
 }
