@@ -9,14 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 class PostgresControlPlaneTest extends ControlPlaneContract {
 
     private static OpenStore open;
-    private static ScratchDatabase database;
-    private static PostgresStore store;
 
     @BeforeAll
     static void openStore() {
         open = OpenStore.open();
-        database = open.database();
-        store = open.store();
     }
 
     @AfterAll
@@ -26,7 +22,7 @@ class PostgresControlPlaneTest extends ControlPlaneContract {
 
     @Override
     protected ControlPlane emptyControlPlane() {
-        database.empty();
-        return store.controlPlane();
+        open.database().empty();
+        return open.store().controlPlane();
     }
 }

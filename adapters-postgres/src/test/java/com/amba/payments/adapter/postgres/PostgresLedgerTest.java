@@ -13,14 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 class PostgresLedgerTest extends LedgerContract {
 
     private static OpenStore open;
-    private static ScratchDatabase database;
-    private static PostgresStore store;
 
     @BeforeAll
     static void openStore() {
         open = OpenStore.open();
-        database = open.database();
-        store = open.store();
     }
 
     @AfterAll
@@ -30,20 +26,20 @@ class PostgresLedgerTest extends LedgerContract {
 
     @Override
     protected Ledger emptyLedger() {
-        database.empty();
-        return store.ledger();
+        open.database().empty();
+        return open.store().ledger();
     }
 
     @Override
     protected Outbox outboxOf(Ledger ledger) {
-        return store.outbox();
+        return open.store().outbox();
     }
 
     /** Payments reference their project (a foreign key), so the project row comes first. */
     @Override
     protected void givenProject(ProjectId project) {
-        if (store.controlPlane().project(project).isEmpty()) {
-            store.controlPlane().addProject(new Project(project, "Shop", Optional.empty(), Optional.empty(), T0));
+        if (open.store().controlPlane().project(project).isEmpty()) {
+            open.store().controlPlane().addProject(new Project(project, "Shop", Optional.empty(), Optional.empty(), T0));
         }
     }
 }

@@ -167,6 +167,12 @@ class AdminApiTest {
         assertEquals(3, pages);
         Api.Answer filtered = amba.admin("GET", "/admin/projects/" + project + "/payments?status=succeeded", null);
         assertEquals(0, filtered.json().getJsonArray("data").size());
+        String future = java.time.Instant.now().plusSeconds(3600).toString();
+        assertEquals(0, amba.admin("GET", "/admin/projects/" + project + "/payments?created_gte=" + future, null)
+                .json().getJsonArray("data").size(), "created_gte filters out what came before");
+        assertEquals(5, amba.admin("GET", "/admin/projects/" + project + "/payments?created_lt=" + future, null)
+                .json().getJsonArray("data").size(), "created_lt keeps what came before");
+        assertEquals("INVALID_QUERY", amba.admin("GET", "/admin/projects/" + project + "/payments?created_gte=yesterday", null).errorCode());
         assertEquals("INVALID_QUERY", amba.admin("GET", "/admin/projects/" + project + "/payments?limit=0", null).errorCode());
         assertEquals("INVALID_QUERY", amba.admin("GET", "/admin/projects/" + project + "/payments?status=paid", null).errorCode());
     }

@@ -120,20 +120,18 @@ public final class AdminService implements AdministerPayments {
         if (heldByAnother) {
             return Result.err(new PaymentError.AccountAlreadyAttached(id + " belongs to another project"));
         }
-        return fromProvider(provider.retrieveAccount(id)).flatMap(account -> {
-            controlPlane.attachAccount(project.id(), account);
-            return Result.ok(account);
-        });
+        return keep(project, provider.retrieveAccount(id));
     }
 
     private Result<ConnectedAccount, PaymentError> createOrReuse(Project project) {
-        if (project.account().isPresent()) {
-            return fromProvider(provider.retrieveAccount(project.account().get().id())).map(account -> {
-                controlPlane.attachAccount(project.id(), account);
-                return account;
-            });
-        }
-        return fromProvider(provider.createAccount(project.id())).map(account -> {
+        return keep(project, project.account().isPresent()
+                ? provider.retrieveAccount(project.account().get().id())
+                : provider.createAccount(project.id()));
+    }
+
+    /** The provider's word on the account, recorded on the project (readiness included). */
+    private Result<ConnectedAccount, PaymentError> keep(Project project, Result<ConnectedAccount, ProviderFailure> answer) {
+        return fromProvider(answer).map(account -> {
             controlPlane.attachAccount(project.id(), account);
             return account;
         });
