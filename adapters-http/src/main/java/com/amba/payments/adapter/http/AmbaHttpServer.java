@@ -61,6 +61,7 @@ public final class AmbaHttpServer extends VerticleBase {
         new AdminRoutes(dependencies.administerPayments(), dependencies.adminToken(), threads).register(router, bodies);
         dependencies.webhooks().ifPresent(webhooks -> new WebhookRoutes(webhooks, threads).register(router));
         dependencies.sandbox().ifPresent(sandbox -> new SandboxRoutes(sandbox, threads).register(router));
+        new DocsRoutes().register(router);
 
         router.errorHandler(404, AmbaHttpServer::notFound);
         router.errorHandler(405, AmbaHttpServer::methodNotAllowed);

@@ -121,6 +121,12 @@ class AmbaHttpServerTest {
         logLines.clear();
     }
 
+    /** Dependencies with every optional part present, so the router serves every route it can. */
+    static HttpDependencies everyRoute() {
+        return dependencies(Optional.of((body, signature) -> webhooks.get().receive(body, signature)),
+                Optional.of(new FakeSandbox()), List.of());
+    }
+
     private static HttpDependencies dependencies(Optional<ReceiveProviderWebhook> hooks, Optional<OperateSandbox> sandbox,
                                                  List<ReadinessCheck> checks) {
         return new HttpDependencies((key, body) -> creates.get().create(key, body),

@@ -1,0 +1,88 @@
+package com.amba.payments.adapter.http.openapi;
+
+import static com.amba.payments.adapter.http.openapi.Schemas.MAX_AMOUNT;
+import static com.amba.payments.adapter.http.openapi.Schemas.closedObject;
+import static com.amba.payments.adapter.http.openapi.Schemas.integer;
+import static com.amba.payments.adapter.http.openapi.Schemas.nullableString;
+import static com.amba.payments.adapter.http.openapi.Schemas.ref;
+import static com.amba.payments.adapter.http.openapi.Schemas.string;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** The client API a project's backend (and, for reads, its app) calls (SPEC §4, §5). */
+final class ClientOperations {
+
+    static final String TAG = "Client payments";
+    static final String PAYMENT_ID = "pi_3PqXyZ2eZvKYlo2C0a1b2c3d";
+
+    private ClientOperations() {
+    }
+
+    static List<Operation> all() {
+        return List.of(create(), read());
+    }
+
+    private static Operation create() {
+        JsonObject body = closedObject(new JsonObject()
+                        .put("amount", integer(1, MAX_AMOUNT,
+                                "a JSON integer (no fraction, no exponent, not a string) in the currency's minor unit; "
+                                        + "at least Stripe's minimum charge for the currency"))
+                        .put("currency", string("exactly 3 lowercase letters: an ISO 4217 currency Stripe charges in")
+                                .put("pattern", "^[a-z]{3}$"))
+                        .put("application_fee_amount", integer(0, MAX_AMOUNT,
+                                "the platform fee in minor units; wins over everything else; must be below amount"))
+                        .put("platform_fee_bps", integer(0, 10_000,
+                                "the platform fee in basis points, used when application_fee_amount is absent; "
+                                        + "fee = (amount × bps + 5000) / 10000"))
+                        .put("client_reference", string("your idempotency reference, kept forever per project")
+                                .put("minLength", 1).put("maxLength", 255)),
+                "amount", "currency");
+        JsonObject created = closedObject(new JsonObject()
+                        .put("payment_id", string("the Stripe PaymentIntent id, pi_…"))
+                        .put("client_secret", string("hand it to the app to confirm with a Stripe SDK; a credential"))
+                        .put("status", ref("PaymentStatus"))
+                        .put("amount", integer(1, MAX_AMOUNT, "minor units"))
+                        .put("currency", string("ISO 4217, lowercase"))
+                        .put("application_fee_amount", integer(0, MAX_AMOUNT, "the resolved platform fee"))
+                        .put("client_reference", nullableString("as sent, null when none")),
+                "payment_id", "client_secret", "status", "amount", "currency", "application_fee_amount",
+                "client_reference");
+        return Operation.post("/client/payments/intents")
+                .summary("createPayment", "Create a payment", TAG)
+                .description("""
+                        Creates a Stripe PaymentIntent on the project's connected account as a direct charge, records \
+                        it in Amba's ledger and returns its client secret. Checks run in this order and the first \
+                        that fails answers: INVALID_API_KEY, SERVER_KEY_REQUIRED, PAYMENTS_NOT_ENABLED, INVALID_BODY \
+                        (not a JSON object, unknown field, client_reference wrong, body over 64 KiB), INVALID_AMOUNT, \
+                        INVALID_CURRENCY, INVALID_FEE, PAYMENTS_NOT_SET_UP, PAYMENTS_NOT_READY, NO_PLATFORM_FEE, \
+                        FEE_EXCEEDS_AMOUNT, CLIENT_REFERENCE_CONFLICT, PAYMENT_PROVIDER_UNAVAILABLE. \
+                        The same client_reference with the same request answers the same payment.""")
+                .access(Access.SERVER_KEY)
+                .body(body, new JsonObject().put("amount", 2000).put("currency", "usd")
+                        .put("platform_fee_bps", 250).put("client_reference", "order-1042"), true)
+                .ok("the payment, new or the one this client_reference already made", created, new JsonObject()
+                        .put("payment_id", PAYMENT_ID).put("client_secret", PAYMENT_ID + "_secret_abc123")
+                        .put("status", "requires_payment_method").put("amount", 2000).put("currency", "usd")
+                        .put("application_fee_amount", 50).put("client_reference", "order-1042"))
+                .errors("PAYMENTS_NOT_ENABLED", "INVALID_BODY", "INVALID_AMOUNT", "INVALID_CURRENCY", "INVALID_FEE",
+                        "PAYMENTS_NOT_SET_UP", "PAYMENTS_NOT_READY", "NO_PLATFORM_FEE", "FEE_EXCEEDS_AMOUNT",
+                        "CLIENT_REFERENCE_CONFLICT", "PAYMENT_PROVIDER_UNAVAILABLE", "CONTROL_PLANE_UNAVAILABLE");
+    }
+
+    private static Operation read() {
+        return Operation.get("/client/payments/intents/:id")
+                .summary("readPayment", "Read a payment", TAG)
+                .description("Reads Amba's ledger, never Stripe. Another project's payment is PAYMENT_NOT_FOUND.")
+                .access(Access.ANY_KEY)
+                .pathParameter("id", "the payment id (pi_…)", PAYMENT_ID)
+                .ok("the payment as the ledger has it", ref("Payment"), samplePayment())
+                .errors("PAYMENT_NOT_FOUND", "CONTROL_PLANE_UNAVAILABLE");
+    }
+
+    static JsonObject samplePayment() {
+        return new JsonObject().put("payment_id", PAYMENT_ID).put("status", "succeeded").put("amount", 2000)
+                .put("currency", "usd").put("client_reference", "order-1042").put("application_fee_amount", 50)
+                .put("created_at", "2026-12-01T10:15:30.000Z").put("updated_at", "2026-12-01T10:16:02.000Z");
+    }
+}

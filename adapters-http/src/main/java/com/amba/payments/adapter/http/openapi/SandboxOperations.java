@@ -1,0 +1,53 @@
+package com.amba.payments.adapter.http.openapi;
+
+import static com.amba.payments.adapter.http.openapi.Schemas.bool;
+import static com.amba.payments.adapter.http.openapi.Schemas.closedObject;
+import static com.amba.payments.adapter.http.openapi.Schemas.integer;
+import static com.amba.payments.adapter.http.openapi.Schemas.ref;
+import static com.amba.payments.adapter.http.openapi.Schemas.string;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** Dev mode's sandbox provider (SPEC §9): these routes answer 404 whenever a Stripe key is configured. */
+final class SandboxOperations {
+
+    static final String TAG = "Sandbox (dev mode)";
+
+    private SandboxOperations() {
+    }
+
+    static List<Operation> all() {
+        return List.of(act(), completeOnboarding());
+    }
+
+    private static Operation act() {
+        return Operation.post("/sandbox/payments/:payment_id/:action")
+                .summary("sandboxAct", "Move a sandbox intent along", TAG)
+                .description("What a customer and Stripe would do to the intent; the change reaches the ledger as a "
+                        + "provider event, through the same path webhooks take. Actions: require_action, process, "
+                        + "succeed, fail, cancel; any other is NOT_FOUND.")
+                .pathParameter("payment_id", "the payment id (pi_…)", ClientOperations.PAYMENT_ID)
+                .pathParameter("action", "require_action, process, succeed, fail or cancel", "succeed")
+                .ok("the intent after the action (never its client secret)", closedObject(new JsonObject()
+                                .put("payment_id", string("pi_…"))
+                                .put("status", ref("PaymentStatus"))
+                                .put("amount", integer(1, Schemas.MAX_AMOUNT, "minor units"))
+                                .put("currency", string("ISO 4217, lowercase")), "payment_id", "status", "amount", "currency"),
+                        new JsonObject().put("payment_id", ClientOperations.PAYMENT_ID).put("status", "succeeded")
+                                .put("amount", 2000).put("currency", "usd"))
+                .errors("NOT_FOUND", "PAYMENT_NOT_FOUND", "PAYMENT_INTENT_UNEXPECTED_STATE", "CONTROL_PLANE_UNAVAILABLE");
+    }
+
+    private static Operation completeOnboarding() {
+        return Operation.post("/sandbox/accounts/:account_id/complete_onboarding")
+                .summary("sandboxCompleteOnboarding", "Finish a sandbox account's onboarding", TAG)
+                .description("Sets charges_enabled and emits account.updated.")
+                .pathParameter("account_id", "the connected account (acct_…)", AdminOperations.ACCOUNT_ID)
+                .ok("the account", closedObject(new JsonObject()
+                                .put("stripe_account_id", string("acct_…"))
+                                .put("charges_enabled", bool("true once onboarded")), "stripe_account_id", "charges_enabled"),
+                        new JsonObject().put("stripe_account_id", AdminOperations.ACCOUNT_ID).put("charges_enabled", true))
+                .errors("ACCOUNT_NOT_FOUND", "CONTROL_PLANE_UNAVAILABLE");
+    }
+}
