@@ -15,6 +15,7 @@ import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.service.AdminService;
+import com.amba.payments.domain.service.CreateAdmission;
 import com.amba.payments.domain.service.CreationTiming;
 import com.amba.payments.domain.service.OutboxRelayService;
 import com.amba.payments.domain.service.PaymentsService;
@@ -24,12 +25,14 @@ import com.amba.payments.domain.service.SecureRandomIds;
 import com.amba.payments.domain.service.WebhookService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The whole system, wired by hand: {@link #devParts} and the other part builders choose adapters; {@link #start}
@@ -102,11 +105,31 @@ public final class Amba {
         background.every(RELAY_EVERY, "outbox relay", relay::drain);
         background.every(RECONCILE_EVERY, "reconciler", reconciler::reconcileOnce);
 
-        HttpDependencies http = new HttpDependencies(payments, payments, admin, webhooks, parts.sandbox(),
+        CreateAdmission creates = new CreateAdmission(payments, config.capacity().maxCreatesInFlight());
+        HttpDependencies http = new HttpDependencies(creates, payments, admin, webhooks, parts.sandbox(),
                 new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
-        AmbaHttpServer server = new AmbaHttpServer(http);
-        vertx.deployVerticle(server).await();
-        return new RunningAmba(vertx, background, server.port(), adminSecret, webhookSecret, demo, parts, relay);
+        int port = deployHttp(vertx, http, config.capacity().httpInstances());
+        return new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay);
+    }
+
+    /**
+     * One HTTP verticle instance per configured event loop, all on one port: Vert.x binds the port once and
+     * hands connections to the instances in turn (port 0 picks one free port that they all share).
+     */
+    private static int deployHttp(Vertx vertx, HttpDependencies configured, int instances) {
+        HttpDependencies http = configured.port() == 0 ? configured.withPort(HttpDependencies.SHARED_FREE_PORT)
+                : configured;
+        List<AmbaHttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vertx.deployVerticle(() -> {
+            AmbaHttpServer server = new AmbaHttpServer(http);
+            servers.add(server);
+            return server;
+        }, new DeploymentOptions().setInstances(instances)).await();
+        Set<Integer> ports = servers.stream().map(AmbaHttpServer::port).collect(java.util.stream.Collectors.toSet());
+        if (ports.size() != 1) {
+            throw new IllegalStateException("the HTTP verticle instances listen on different ports: " + ports);
+        }
+        return ports.iterator().next();
     }
 
     /** Dev mode's demo: a project that can take payments right away, with a server and a client key. */

@@ -15,7 +15,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
                          Optional<String> kafkaBootstrapServers, Optional<String> stripeSecretKey,
                          Optional<String> stripeApiBase, Optional<String> stripeWebhookSecret,
                          Duration reconcileAfter, Optional<String> onboardingRefreshUrl,
-                         Optional<String> onboardingReturnUrl) {
+                         Optional<String> onboardingReturnUrl, Capacity capacity) {
 
     public enum Mode { DEV, PRODUCTION }
 
@@ -34,6 +34,37 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     static final String RECONCILE_AFTER = "AMBA_RECONCILE_AFTER_SECONDS";
     static final String ONBOARDING_REFRESH_URL = "AMBA_STRIPE_ONBOARDING_REFRESH_URL";
     static final String ONBOARDING_RETURN_URL = "AMBA_STRIPE_ONBOARDING_RETURN_URL";
+    static final String HTTP_INSTANCES = "AMBA_HTTP_INSTANCES";
+    static final String MAX_CREATES_IN_FLIGHT = "AMBA_MAX_CREATES_IN_FLIGHT";
+
+    /**
+     * How much one instance takes on: HTTP verticle instances (event loops serving requests) and the creates
+     * admitted in flight at once; one more create is refused with 503 OVERLOADED (docs/decisions.md).
+     */
+    public record Capacity(int httpInstances, int maxCreatesInFlight) {
+
+        /** Measured on the 2-core benchmark machine (docs/benchmarks.md). */
+        public static final int DEFAULT_MAX_CREATES_IN_FLIGHT = 256;
+
+        public Capacity {
+            if (httpInstances < 1 || maxCreatesInFlight < 1) {
+                throw new IllegalArgumentException("HTTP instances and creates in flight must be at least 1");
+            }
+        }
+
+        /** One HTTP verticle instance per core. */
+        public static Capacity defaults() {
+            return new Capacity(Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_CREATES_IN_FLIGHT);
+        }
+
+        public Capacity withMaxCreatesInFlight(int max) {
+            return new Capacity(httpInstances, max);
+        }
+
+        public Capacity withHttpInstances(int instances) {
+            return new Capacity(instances, maxCreatesInFlight);
+        }
+    }
 
     /** Why the service refuses to start. */
     public static final class Invalid extends Exception {
@@ -52,7 +83,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public static AmbaConfig dev() {
         return new AmbaConfig(Mode.DEV, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECONCILE_AFTER, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Capacity.defaults());
     }
 
     public static AmbaConfig fromEnvironment(Map<String, String> env) throws Invalid {
@@ -108,9 +139,13 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
                 problems.add(ONBOARDING_REFRESH_URL + " must be an absolute http(s) URL"));
         returnUrl.filter(url -> !looksLikeHttpUrl(url)).ifPresent(url ->
                 problems.add(ONBOARDING_RETURN_URL + " must be an absolute http(s) URL"));
+        Capacity defaults = Capacity.defaults();
+        Capacity capacity = new Capacity(
+                positive(env, HTTP_INSTANCES, defaults.httpInstances(), problems),
+                positive(env, MAX_CREATES_IN_FLIGHT, defaults.maxCreatesInFlight(), problems));
         AmbaConfig config = new AmbaConfig(mode, port, value(env, ADMIN_TOKEN), databaseUrl, value(env, KAFKA),
                 value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET), reconcileAfter, refreshUrl,
-                returnUrl);
+                returnUrl, capacity);
         if (mode == Mode.PRODUCTION) {
             problems.addAll(config.missingForProduction());
         }
@@ -148,37 +183,43 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public AmbaConfig withPort(int port) {
         return new AmbaConfig(mode, port, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
                 stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity);
     }
 
     public AmbaConfig withAdminToken(String token) {
         return new AmbaConfig(mode, httpPort, Optional.of(token), databaseUrl, kafkaBootstrapServers,
                 stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity);
     }
 
     public AmbaConfig withDatabaseUrl(String url) {
         return new AmbaConfig(mode, httpPort, adminToken, Optional.of(url), kafkaBootstrapServers,
                 stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity);
     }
 
     public AmbaConfig withWebhookSecret(String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
                 stripeApiBase, Optional.of(webhookSecret), reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity);
     }
 
     public AmbaConfig withKafka(String bootstrapServers) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, Optional.of(bootstrapServers),
                 stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity);
     }
 
     public AmbaConfig withStripe(String secretKey, String apiBase, String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers,
                 Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret), reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity);
+    }
+
+    public AmbaConfig withCapacity(Capacity replacement) {
+        return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
+                stripeApiBase, stripeWebhookSecret, reconcileAfter, onboardingRefreshUrl, onboardingReturnUrl,
+                replacement);
     }
 
     /** Never prints a secret: the record's own toString would. */
@@ -186,11 +227,29 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public String toString() {
         return "AmbaConfig[mode=" + mode + ", port=" + httpPort + ", database=" + databaseUrl.isPresent()
                 + ", kafka=" + kafkaBootstrapServers.isPresent() + ", stripe=" + stripeSecretKey.isPresent()
-                + ", stripeApiBase=" + stripeApiBase.orElse("default") + ", reconcileAfter=" + reconcileAfter + "]";
+                + ", stripeApiBase=" + stripeApiBase.orElse("default") + ", reconcileAfter=" + reconcileAfter + ", " + capacity + "]";
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** A whole number of at least 1, or the default when the variable is not set. */
+    private static int positive(Map<String, String> env, String name, int fallback, List<String> problems) {
+        Optional<String> text = value(env, name);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(text.get());
+            if (parsed >= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number, at least 1");
+        return fallback;
     }
 
     private static boolean looksLikePostgresUrl(String url) {

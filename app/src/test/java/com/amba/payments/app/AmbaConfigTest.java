@@ -60,4 +60,19 @@ class AmbaConfigTest {
             assertTrue(problems.contains(name), () -> name + " missing from " + problems);
         }
     }
+
+    @Test
+    void capacityDefaultsToOneHttpInstancePerCoreAndCanBeSet() throws Exception {
+        AmbaConfig.Capacity defaults = AmbaConfig.fromEnvironment(Map.of()).capacity();
+        assertEquals(Runtime.getRuntime().availableProcessors(), defaults.httpInstances());
+        assertEquals(AmbaConfig.Capacity.DEFAULT_MAX_CREATES_IN_FLIGHT, defaults.maxCreatesInFlight());
+        AmbaConfig.Capacity set = AmbaConfig.fromEnvironment(Map.of("AMBA_HTTP_INSTANCES", "3",
+                "AMBA_MAX_CREATES_IN_FLIGHT", "40")).capacity();
+        assertEquals(new AmbaConfig.Capacity(3, 40), set);
+        AmbaConfig.Invalid invalid = assertThrows(AmbaConfig.Invalid.class, () -> AmbaConfig.fromEnvironment(Map.of(
+                "AMBA_HTTP_INSTANCES", "0", "AMBA_MAX_CREATES_IN_FLIGHT", "many")));
+        String problems = String.join("\n", invalid.problems());
+        assertTrue(problems.contains("AMBA_HTTP_INSTANCES"), problems);
+        assertTrue(problems.contains("AMBA_MAX_CREATES_IN_FLIGHT"), problems);
+    }
 }

@@ -10,7 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Amba's HTTP API on Vert.x 5: client payments, Admin API, sandbox, webhooks, health and metrics.
  *
- * <p>Deploy one instance with default options: {@code vertx.deployVerticle(new AmbaHttpServer(dependencies))}.
+ * <p>Deploy one instance per event loop that should serve requests, all on one port: {@code
+ * vertx.deployVerticle(() -> new AmbaHttpServer(dependencies), new DeploymentOptions().setInstances(n))} (with
+ * {@link HttpDependencies#SHARED_FREE_PORT} they share one free port).
  * Routing runs on the event loop; every use case runs on a virtual thread of its own ({@link UseCaseThreads}),
  * so a slow database or provider never stalls other requests or {@code /health/live}. Deploying with
  * {@code ThreadingModel.VIRTUAL_THREAD} works the same way.

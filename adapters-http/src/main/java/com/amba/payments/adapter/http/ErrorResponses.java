@@ -40,6 +40,7 @@ final class ErrorResponses {
             case PaymentError.PaymentProviderUnavailable e -> 502;
             case PaymentError.PaymentsNotEnabled e -> 503;
             case PaymentError.ControlPlaneUnavailable e -> 503;
+            case PaymentError.Overloaded e -> 503;
         };
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Everything the HTTP API calls. An empty {@code webhooks} or {@code sandbox} leaves those routes out, so they
- * answer 404 like any unknown path. {@code port} 0 picks a free port ({@link AmbaHttpServer#port()} tells which).
+ * answer 404 like any unknown path. {@code port} 0 picks a free port ({@link AmbaHttpServer#port()} tells which);
+ * {@link #SHARED_FREE_PORT} picks one free port that every instance deployed with it on the same Vert.x shares.
  */
 public record HttpDependencies(CreatePayment createPayment,
                                ReadPayment readPayment,
@@ -25,6 +26,9 @@ public record HttpDependencies(CreatePayment createPayment,
                                PrometheusMeterRegistry metrics,
                                int port) {
 
+    /** Vert.x binds a negative port once, to a free port, and shares it among the servers that ask for it. */
+    public static final int SHARED_FREE_PORT = -1;
+
     public HttpDependencies {
         Objects.requireNonNull(createPayment, "createPayment");
         Objects.requireNonNull(readPayment, "readPayment");
@@ -34,8 +38,14 @@ public record HttpDependencies(CreatePayment createPayment,
         Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(metrics, "metrics");
         readinessChecks = List.copyOf(readinessChecks);
-        if (port < 0 || port > 65_535) {
+        if (port < SHARED_FREE_PORT || port > 65_535) {
             throw new IllegalArgumentException("not a TCP port: " + port);
         }
+    }
+
+    /** The same dependencies on another port (further verticle instances share the first one's port). */
+    public HttpDependencies withPort(int otherPort) {
+        return new HttpDependencies(createPayment, readPayment, administerPayments, webhooks, sandbox, adminToken,
+                readinessChecks, metrics, otherPort);
     }
 }

@@ -37,6 +37,7 @@ class ErrorResponsesTest {
             Map.entry("PAYMENT_INTENT_UNEXPECTED_STATE", 409),
             Map.entry("PAYMENT_PROVIDER_UNAVAILABLE", 502),
             Map.entry("CONTROL_PLANE_UNAVAILABLE", 503),
+            Map.entry("OVERLOADED", 503),
             Map.entry("PAYMENT_NOT_FOUND", 404),
             Map.entry("PROJECT_NOT_FOUND", 404),
             Map.entry("API_KEY_NOT_FOUND", 404),

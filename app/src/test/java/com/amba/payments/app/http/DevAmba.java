@@ -60,8 +60,13 @@ public final class DevAmba implements AutoCloseable {
 
     /** Starts with the chosen parts, some of them replaced by the test (a failing store, say). */
     public static DevAmba start(UnaryOperator<Parts> adjust) {
+        return start(UnaryOperator.identity(), adjust);
+    }
+
+    /** Also with a configuration adjusted by the test (capacity limits, say). */
+    public static DevAmba start(UnaryOperator<AmbaConfig> configure, UnaryOperator<Parts> adjust) {
         Optional<LocalStripe> stripe = onStripe() ? Optional.of(LocalStripe.start()) : Optional.empty();
-        AmbaConfig config = AmbaConfig.dev().withPort(0).withWebhookSecret(WEBHOOK_SECRET);
+        AmbaConfig config = configure.apply(AmbaConfig.dev().withPort(0).withWebhookSecret(WEBHOOK_SECRET));
         if (stripe.isPresent()) {
             config = config.withStripe(stripe.get().secretKey(), stripe.get().apiBase().toString(),
                     stripe.get().webhookSecret());

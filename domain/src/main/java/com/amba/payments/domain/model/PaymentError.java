@@ -81,6 +81,12 @@ public sealed interface PaymentError {
         public String message() { return "could not read platform or payment state; retry"; }
     }
 
+    /** More creates are in flight on this instance than it admits; refused before any work, retry shortly. */
+    record Overloaded() implements PaymentError {
+        public String code() { return "OVERLOADED"; }
+        public String message() { return "too many payments are being created right now; retry after a moment"; }
+    }
+
     record PaymentNotFound() implements PaymentError {
         public String code() { return "PAYMENT_NOT_FOUND"; }
         public String message() { return "no payment with that id for this project"; }

@@ -1,0 +1,80 @@
+package com.amba.payments.domain.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amba.payments.domain.model.Payment;
+import com.amba.payments.domain.model.PaymentError;
+import com.amba.payments.domain.model.RequestBody;
+import com.amba.payments.domain.model.Result;
+import com.amba.payments.domain.port.in.CreatePayment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CreateAdmissionTest {
+
+    private static final RequestBody BODY = new RequestBody.Empty();
+
+    @Test
+    void beyondTheLimitACreateIsRefusedAtOnceWithoutReachingTheUseCase() throws Exception {
+        CountDownLatch entered = new CountDownLatch(2);
+        CountDownLatch finish = new CountDownLatch(1);
+        AtomicInteger reached = new AtomicInteger();
+        CreatePayment slow = (key, body) -> {
+            reached.incrementAndGet();
+            entered.countDown();
+            await(finish);
+            return Result.err(new PaymentError.PaymentsNotReady());
+        };
+        CreateAdmission admission = new CreateAdmission(slow, 2);
+        List<Thread> holders = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            holders.add(Thread.ofVirtual().start(() -> admission.create(Optional.of("k"), BODY)));
+        }
+        assertTrue(entered.await(10, TimeUnit.SECONDS), "the two admitted creates started");
+        assertEquals(2, admission.inFlight());
+
+        Result<Payment, PaymentError> refused = admission.create(Optional.of("k"), BODY);
+
+        assertInstanceOf(PaymentError.Overloaded.class, ((Result.Err<Payment, PaymentError>) refused).error());
+        assertEquals(2, reached.get(), "the refused create never reached the use case");
+        finish.countDown();
+        for (Thread holder : holders) {
+            holder.join(10_000);
+        }
+        assertEquals(0, admission.inFlight());
+        Result<Payment, PaymentError> afterwards = admission.create(Optional.of("k"), BODY);
+        assertInstanceOf(PaymentError.PaymentsNotReady.class, ((Result.Err<Payment, PaymentError>) afterwards).error(),
+                "once the burst is over creates are admitted again");
+    }
+
+    @Test
+    void aFailingCreateGivesItsSlotBack() {
+        CreateAdmission admission = new CreateAdmission((key, body) -> {
+            throw new IllegalStateException("boom");
+        }, 1);
+        assertThrows(IllegalStateException.class, () -> admission.create(Optional.empty(), BODY));
+        assertThrows(IllegalStateException.class, () -> admission.create(Optional.empty(), BODY));
+        assertEquals(0, admission.inFlight());
+    }
+
+    @Test
+    void theLimitMustAdmitSomething() {
+        assertThrows(IllegalArgumentException.class, () -> new CreateAdmission((key, body) -> null, 0));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
