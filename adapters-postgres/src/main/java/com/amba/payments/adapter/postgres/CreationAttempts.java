@@ -4,7 +4,6 @@ import com.amba.payments.adapter.postgres.Database.Decision;
 import com.amba.payments.adapter.postgres.Database.Statements;
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
-import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.ProviderIdempotencyKey;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -13,9 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The create state machine of docs/create-state-machine.md. A claim is one short transaction (insert the
- * attempt, or lock the existing one and decide); the provider is called after it has committed, and the
- * attempt is completed in the same transaction that records the payment.
+ * The create state machine of docs/create-state-machine.md. A claim is one autocommitted insert of a new
+ * attempt, or, when the reference has one, one short transaction that locks it and decides; the provider is
+ * called after it has committed, and the attempt is completed by the statement that records the payment
+ * (Sql.RECORD_CREATION).
  */
 final class CreationAttempts {
 
@@ -29,12 +29,19 @@ final class CreationAttempts {
         this.database = database;
     }
 
+    /**
+     * A new reference (the usual case) is claimed by one autocommitted insert: one round trip, one commit. Only
+     * when the reference already has an attempt does the claim take the transaction that locks and decides.
+     */
     CreationClaim claim(CreationAttempt attempt, Instant now, Duration lease) {
         Instant leaseUntil = now.plus(lease);
+        Tuple firstClaim = Tuple.of(attempt.projectId().value(), attempt.reference().value(),
+                attempt.fingerprint().value(), attempt.idempotencyKey().value(), Parameters.at(leaseUntil));
+        if (database.run(Sql.CLAIM_NEW_ATTEMPT, firstClaim).rowCount() == 1) {
+            return new CreationClaim.Claimed(attempt);
+        }
         return database.inTransaction(statements -> {
-            RowSet<Row> inserted = statements.run(Sql.CLAIM_NEW_ATTEMPT, Tuple.of(attempt.projectId().value(),
-                    attempt.reference().value(), attempt.fingerprint().value(), attempt.idempotencyKey().value(),
-                    Parameters.at(leaseUntil)));
+            RowSet<Row> inserted = statements.run(Sql.CLAIM_NEW_ATTEMPT, firstClaim);
             if (inserted.rowCount() == 1) {
                 return Decision.commit(new CreationClaim.Claimed(attempt));
             }
@@ -48,12 +55,6 @@ final class CreationAttempts {
     void release(CreationAttempt attempt) {
         database.run(Sql.RELEASE_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
                 attempt.fingerprint().value()));
-    }
-
-    /** Inside the transaction that records the payment: the reference is bound to it from now on. */
-    static void complete(Statements statements, CreationAttempt attempt, PaymentId payment, Instant at) {
-        statements.run(Sql.COMPLETE_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
-                attempt.fingerprint().value(), attempt.idempotencyKey().value(), Parameters.at(at), payment.value()));
     }
 
     private static Decision<CreationClaim> decide(Statements statements, CreationAttempt attempt, Row existing,

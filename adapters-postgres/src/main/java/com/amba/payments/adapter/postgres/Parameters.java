@@ -2,6 +2,7 @@ package com.amba.payments.adapter.postgres;
 
 import com.amba.payments.domain.model.BasisPoints;
 import com.amba.payments.domain.model.ClientReference;
+import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentStatus;
@@ -39,6 +40,20 @@ final class Parameters {
                 event.status().wireName(), event.previousStatus().map(PaymentStatus::wireName).orElse(null),
                 event.amount().minor(), event.amount().currency().code(), event.applicationFee(),
                 reference(event.clientReference()), at(event.time()));
+    }
+
+    /** Sql.RECORD_CREATION: the payment, its created event, then the attempt (all null without one). */
+    static Tuple creation(Optional<CreationAttempt> attempt, Payment payment, PaymentEvent created) {
+        Tuple parameters = payment(payment);
+        Tuple event = outbox(created);
+        for (int i = 0; i < event.size(); i++) {
+            parameters.addValue(event.getValue(i));
+        }
+        parameters.addValue(attempt.map(a -> a.projectId().value()).orElse(null));
+        parameters.addValue(attempt.map(a -> a.reference().value()).orElse(null));
+        parameters.addValue(attempt.map(a -> a.fingerprint().value()).orElse(null));
+        parameters.addValue(attempt.map(a -> a.idempotencyKey().value()).orElse(null));
+        return parameters;
     }
 
     static Integer fee(Optional<BasisPoints> fee) {

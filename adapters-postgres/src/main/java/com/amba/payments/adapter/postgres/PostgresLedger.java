@@ -15,6 +15,7 @@ import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
 import com.amba.payments.domain.model.ProviderEventId;
+import com.amba.payments.domain.model.RecordedCreation;
 import com.amba.payments.domain.model.Report;
 import com.amba.payments.domain.model.StatusChange;
 import com.amba.payments.domain.model.StatusHistoryEntry;
@@ -60,19 +61,23 @@ public final class PostgresLedger implements Ledger {
 
     @Override
     public Payment recordCreation(Optional<CreationAttempt> attempt, Payment payment, PaymentEvent created) {
-        return database.inTransaction(statements -> {
-            RowSet<Row> inserted = statements.run(Sql.INSERT_PAYMENT, Parameters.payment(payment));
-            if (inserted.rowCount() == 0) {
-                Payment existing = Rows.payment(statements.run(Sql.FIND_PAYMENT, Tuple.of(payment.id().value()))
-                        .iterator().next());
-                return Decision.rollback(existing);
-            }
-            statements.run(Sql.APPEND_HISTORY, Parameters.history(payment, Optional.empty(), CREATED_CAUSE,
-                    payment.createdAt()));
-            statements.run(Sql.APPEND_OUTBOX, Parameters.outbox(created));
-            attempt.ifPresent(a -> CreationAttempts.complete(statements, a, payment.id(), payment.createdAt()));
-            return Decision.commit(payment);
-        });
+        return recordCreationAndCheckParked(attempt, payment, created).payment();
+    }
+
+    /** One statement: one round trip and one commit (Sql.RECORD_CREATION). */
+    @Override
+    public RecordedCreation recordCreationAndCheckParked(Optional<CreationAttempt> attempt, Payment payment,
+                                                         PaymentEvent created) {
+        Row answer = database.run(Sql.RECORD_CREATION, Parameters.creation(attempt, payment, created))
+                .iterator().next();
+        boolean parked = answer.getBoolean("parked");
+        if (answer.getBoolean("recorded")) {
+            return new RecordedCreation(payment, parked);
+        }
+        // A retry reached the same provider intent: the payment is there (committed before ours gave way to it).
+        Payment existing = Rows.payment(database.run(Sql.FIND_PAYMENT, Tuple.of(payment.id().value()))
+                .iterator().next());
+        return new RecordedCreation(existing, parked);
     }
 
     @Override

@@ -45,6 +45,29 @@ final class Sql {
             + "sum(amount)::bigint AS gross, sum(application_fee)::bigint AS fees FROM payments "
             + "GROUP BY project_id, currency, status ORDER BY project_id COLLATE \"C\", currency COLLATE \"C\", status";
 
+    /**
+     * A creation in one statement, so one round trip and one commit: the payment ($1–$13), its first history row,
+     * its created event ($14–$24, outbox columns), and, when $25 (project) is not null, the attempt ($25–$28:
+     * project, reference, fingerprint, key) completed with the payment. Nothing but the payment insert writes
+     * unless it inserted. Answers whether it did, and whether events for the payment are parked.
+     */
+    static final String RECORD_CREATION = "WITH payment AS (INSERT INTO payments (" + PAYMENT_COLUMNS + ") "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "ON CONFLICT (id) DO NOTHING RETURNING id, status, created_at), "
+            + "history AS (INSERT INTO payment_status_history (payment_id, from_status, to_status, cause, at) "
+            + "SELECT id, NULL, status, '" + PostgresLedger.CREATED_CAUSE + "', created_at FROM payment), "
+            + "event AS (INSERT INTO outbox (" + Sql.OUTBOX_COLUMNS + ") "
+            + "SELECT $14::text, $15::text, $16::text, $17::text, $18::text, $19::text, $20::bigint, $21::text, "
+            + "$22::bigint, $23::text, $24::timestamptz FROM payment), "
+            + "attempt AS (INSERT INTO creation_attempts (project_id, client_reference, fingerprint, idempotency_key, "
+            + "state, lease_until, payment_id) "
+            + "SELECT $25::text, $26::text, $27::text, $28::text, 'completed', created_at, id FROM payment "
+            + "WHERE $25::text IS NOT NULL "
+            + "ON CONFLICT (project_id, client_reference) DO UPDATE SET state = 'completed', "
+            + "payment_id = excluded.payment_id) "
+            + "SELECT (SELECT count(*) FROM payment) = 1 AS recorded, "
+            + "EXISTS (SELECT 1 FROM parked_events WHERE payment_id = $1) AS parked";
+
     // ---- history ----
 
     static final String APPEND_HISTORY = "INSERT INTO payment_status_history (payment_id, from_status, to_status, "
@@ -70,13 +93,6 @@ final class Sql {
 
     static final String RELEASE_ATTEMPT = "UPDATE creation_attempts SET state = 'released' "
             + "WHERE project_id = $1 AND client_reference = $2 AND fingerprint = $3 AND state <> 'completed'";
-
-    /** Binds the reference to the payment; also covers a completion whose claim row is missing. */
-    static final String COMPLETE_ATTEMPT = "INSERT INTO creation_attempts (project_id, client_reference, "
-            + "fingerprint, idempotency_key, state, lease_until, payment_id) "
-            + "VALUES ($1, $2, $3, $4, 'completed', $5, $6) "
-            + "ON CONFLICT (project_id, client_reference) DO UPDATE SET state = 'completed', "
-            + "payment_id = excluded.payment_id";
 
     // ---- inbox and parked events ----
 

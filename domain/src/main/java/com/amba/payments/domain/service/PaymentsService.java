@@ -16,6 +16,7 @@ import com.amba.payments.domain.model.PlatformSettings;
 import com.amba.payments.domain.model.Project;
 import com.amba.payments.domain.model.ProviderIdempotencyKey;
 import com.amba.payments.domain.model.ProviderIntent;
+import com.amba.payments.domain.model.RecordedCreation;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.CreatePayment;
@@ -164,15 +165,18 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
         Instant now = now();
         Payment payment = new Payment(intent.id(), project.id(), account.id(), order.amount(), fee,
                 order.clientReference(), intent.clientSecret(), intent.status(), now, now, intent.created(), 0);
-        Payment stored;
+        RecordedCreation recorded;
         try {
-            stored = ledger.recordCreation(attempt, payment, PaymentEvent.created(ids.newEventId(), payment, now));
+            recorded = ledger.recordCreationAndCheckParked(attempt, payment,
+                    PaymentEvent.created(ids.newEventId(), payment, now));
         } catch (StoreUnavailable e) {
             releaseQuietly(attempt);
             throw e;
         }
-        applyParkedEventsQuietly(stored.id());
-        return Result.ok(stored);
+        if (recorded.eventsParked()) {
+            applyParkedEventsQuietly(recorded.payment().id());
+        }
+        return Result.ok(recorded.payment());
     }
 
     /** Lets an immediate retry reuse the same idempotency key instead of waiting out the lease. */

@@ -25,6 +25,7 @@ import com.amba.payments.domain.model.SweepPosition;
 import com.amba.payments.domain.model.PaymentPage;
 import com.amba.payments.domain.model.PaymentQuery;
 import com.amba.payments.domain.model.PaymentStatus;
+import com.amba.payments.domain.model.RecordedCreation;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
 import com.amba.payments.domain.model.ProviderEventId;
@@ -146,6 +147,43 @@ public abstract class LedgerContract {
             assertEquals(Optional.of(first), ledger.find(first.id()));
             assertEquals(1, ledger.history(first.id()).size());
             assertEquals(1, allUnrelayed().size());
+        }
+
+        @Test
+        void recordingTellsWhetherEventsForThePaymentWereParked() {
+            Payment quiet = payment().build();
+            Payment raced = payment().build();
+            ledger.park(intentChanged(raced, PaymentStatus.SUCCEEDED, T0), T0);
+            ledger.park(intentChanged(aPayment().build(), PaymentStatus.SUCCEEDED, T0), T0);
+
+            RecordedCreation first = ledger.recordCreationAndCheckParked(Optional.empty(), quiet, createdEvent(quiet));
+            RecordedCreation second = ledger.recordCreationAndCheckParked(Optional.empty(), raced, createdEvent(raced));
+
+            assertEquals(new RecordedCreation(quiet, false), first);
+            assertEquals(new RecordedCreation(raced, true), second);
+            assertEquals(Optional.of(raced), ledger.find(raced.id()));
+            assertEquals(1, ledger.history(raced.id()).size());
+        }
+
+        @Test
+        void recordingAndCheckingCompletesTheAttemptAndAnswersAnExistingPaymentUnchanged() {
+            CreationAttempt attempt = attempt("order-8", 2_000);
+            ledger.claimCreation(attempt, T0, LEASE);
+            Payment payment = payment().withReference("order-8").build();
+
+            RecordedCreation recorded = ledger.recordCreationAndCheckParked(Optional.of(attempt), payment,
+                    createdEvent(payment));
+            Payment again = aPayment().withId(payment.id()).inProject(project).withReference("order-8")
+                    .withStatus(PaymentStatus.SUCCEEDED).createdAt(T0.plusSeconds(5)).build();
+            RecordedCreation retried = ledger.recordCreationAndCheckParked(Optional.of(attempt), again,
+                    createdEvent(again));
+
+            assertEquals(payment, recorded.payment());
+            assertEquals(payment, retried.payment(), "the existing payment, not the retry's");
+            assertEquals(new CreationClaim.AlreadyCreated(payment), ledger.claimCreation(attempt, T0.plusSeconds(1),
+                    LEASE));
+            assertEquals(1, ledger.history(payment.id()).size());
+            assertEquals(1, allUnrelayed().stream().filter(e -> e.event().paymentId().equals(payment.id())).count());
         }
 
         @Test

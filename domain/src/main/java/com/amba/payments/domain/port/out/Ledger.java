@@ -8,6 +8,7 @@ import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.PaymentPage;
 import com.amba.payments.domain.model.PaymentQuery;
+import com.amba.payments.domain.model.RecordedCreation;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
 import com.amba.payments.domain.model.ProviderEventId;
@@ -45,6 +46,24 @@ public interface Ledger {
      * same provider intent) the existing one is returned and nothing else is written.
      */
     Payment recordCreation(Optional<CreationAttempt> attempt, Payment payment, PaymentEvent created);
+
+    /**
+     * {@link #recordCreation}, also telling whether events for the payment are parked, so that the create looks
+     * for them only when there are some. Only the recording may throw {@link StoreUnavailable}: once the payment
+     * is recorded, a look for parked events that fails answers "maybe" ({@code true}). A store that can do both in
+     * one round trip overrides this.
+     */
+    default RecordedCreation recordCreationAndCheckParked(Optional<CreationAttempt> attempt, Payment payment,
+                                                          PaymentEvent created) {
+        Payment stored = recordCreation(attempt, payment, created);
+        boolean parked;
+        try {
+            parked = !parkedFor(stored.id()).isEmpty();
+        } catch (StoreUnavailable e) {
+            parked = true;
+        }
+        return new RecordedCreation(stored, parked);
+    }
 
     /** The atomic step: status change + history + outbox event + inbox entry, or nothing. */
     TransitionOutcome record(Transition transition);
