@@ -58,7 +58,7 @@ public final class AdapterChoice {
             PostgresStore store = PostgresStore.connect(vertx, config.databaseUrl().get(), PostgresSettings.defaults());
             closeables.add(store);
             readiness.add(ReadinessCheck.of("database", store::isReachable));
-            controlPlane = store.controlPlane();
+            controlPlane = store.cachedControlPlane();
             ledger = store.ledger();
             outbox = store.outbox();
         } else {

@@ -162,7 +162,7 @@ final class Database {
         }
     }
 
-    private static PgConnectOptions connectOptions(DatabaseUrl url, PostgresSettings settings) {
+    static PgConnectOptions connectOptions(DatabaseUrl url, PostgresSettings settings) {
         Map<String, String> properties = new HashMap<>(PgConnectOptions.DEFAULT_PROPERTIES);
         properties.put("application_name", "amba-payments");
         // The server gives up on a statement no later than the caller does, and drops a session whose client

@@ -4,6 +4,7 @@ import com.amba.payments.domain.port.out.ControlPlane;
 import com.amba.payments.domain.port.out.Ledger;
 import com.amba.payments.domain.port.out.Outbox;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * PostgreSQL as Amba's system of record: the ledger, its outbox and the control plane on one database. Connecting
@@ -16,12 +17,17 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresLedger ledger;
     private final PostgresOutbox outbox;
     private final PostgresControlPlane controlPlane;
+    private final CachedControlPlane cachedControlPlane;
+    private final ControlPlaneListener listener;
 
-    private PostgresStore(Database database) {
+    private PostgresStore(Vertx vertx, Database database, PgConnectOptions listenAt, ControlPlaneCaching caching) {
         this.database = database;
         this.ledger = new PostgresLedger(database);
         this.outbox = new PostgresOutbox(database);
         this.controlPlane = new PostgresControlPlane(database);
+        this.cachedControlPlane = new CachedControlPlane(controlPlane, caching.maxAge());
+        this.listener = new ControlPlaneListener(vertx, listenAt, cachedControlPlane, caching.heartbeat());
+        listener.start();
     }
 
     /**
@@ -34,8 +40,14 @@ public final class PostgresStore implements AutoCloseable {
     }
 
     public static PostgresStore connect(Vertx vertx, DatabaseUrl url, PostgresSettings settings) {
+        return connect(vertx, url, settings, ControlPlaneCaching.defaults());
+    }
+
+    public static PostgresStore connect(Vertx vertx, DatabaseUrl url, PostgresSettings settings,
+                                        ControlPlaneCaching caching) {
         Migrations.apply(url);
-        return new PostgresStore(Database.open(vertx, url, settings));
+        PgConnectOptions listenAt = Database.connectOptions(caching.listenAt().orElse(url), settings);
+        return new PostgresStore(vertx, Database.open(vertx, url, settings), listenAt, caching);
     }
 
     public Ledger ledger() {
@@ -46,8 +58,22 @@ public final class PostgresStore implements AutoCloseable {
         return outbox;
     }
 
+    /** Every read is a round trip: what admin work and tests of the store itself use. */
     public ControlPlane controlPlane() {
         return controlPlane;
+    }
+
+    /**
+     * The same control plane with its hot reads (keys, projects, platform) held in memory and forgotten on every
+     * change any instance commits (LISTEN/NOTIFY): what the request paths use.
+     */
+    public ControlPlane cachedControlPlane() {
+        return cachedControlPlane;
+    }
+
+    /** Whether the cache is listening for changes right now (else it reads through). */
+    public boolean isListeningForChanges() {
+        return cachedControlPlane.isListening();
     }
 
     /** For {@code /health/ready}: one round trip within the readiness budget; never throws. */
@@ -58,6 +84,7 @@ public final class PostgresStore implements AutoCloseable {
     /** Closes both clients; the Vert.x instance stays the caller's. */
     @Override
     public void close() {
+        listener.close();
         database.close();
     }
 }

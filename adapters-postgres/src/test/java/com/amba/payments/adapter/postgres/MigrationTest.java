@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The schema comes from the versioned scripts, applied once however many instances start together. */
 class MigrationTest {
 
-    private static final int SCRIPTS = 1;
+    private static final int SCRIPTS = 2;
 
     private ScratchDatabase database;
 

@@ -28,11 +28,12 @@ final class ServiceInstance implements AutoCloseable {
     ServiceInstance(String databaseUrl, PaymentProvider provider, CreationTiming timing) {
         this.vertx = Vertx.vertx();
         this.store = PostgresStore.connect(vertx, databaseUrl, PostgresSettings.defaults());
+        // As the app wires it: the request paths read the cached control plane.
         SecureRandomIds ids = new SecureRandomIds();
         InstantSource clock = InstantSource.system();
-        ProviderEventsService events = new ProviderEventsService(store.ledger(), store.controlPlane(), provider, ids,
+        ProviderEventsService events = new ProviderEventsService(store.ledger(), store.cachedControlPlane(), provider, ids,
                 clock);
-        this.payments = new PaymentsService(store.controlPlane(), store.ledger(), provider, events, ids, clock,
+        this.payments = new PaymentsService(store.cachedControlPlane(), store.ledger(), provider, events, ids, clock,
                 timing);
     }
 

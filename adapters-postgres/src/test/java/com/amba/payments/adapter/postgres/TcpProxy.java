@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A loopback TCP proxy between the adapter and PostgreSQL that a test can break. {@link #cut()} drops every
@@ -22,6 +23,13 @@ public final class TcpProxy implements AutoCloseable {
 
     private enum Mode { FORWARD, CUT, BLACK_HOLE }
 
+    /** Sees, in order, the bytes one client connection sends to the server (one instance per connection). */
+    public interface ClientBytes {
+        void seen(byte[] bytes, int length);
+    }
+
+    private static final Supplier<ClientBytes> NO_TAP = () -> (bytes, length) -> { };
+
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -29,14 +37,22 @@ public final class TcpProxy implements AutoCloseable {
     private volatile Mode mode = Mode.FORWARD;
     private volatile boolean closed;
 
-    private TcpProxy(ServerSocket server, InetSocketAddress target) {
+    private final Supplier<ClientBytes> tap;
+
+    private TcpProxy(ServerSocket server, InetSocketAddress target, Supplier<ClientBytes> tap) {
         this.server = server;
         this.target = target;
+        this.tap = tap;
     }
 
     public static TcpProxy to(String host, int port) throws IOException {
+        return to(host, port, NO_TAP);
+    }
+
+    /** A proxy that also shows {@code tap} what each client sends (to count round trips, say). */
+    public static TcpProxy to(String host, int port, Supplier<ClientBytes> tap) throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        TcpProxy proxy = new TcpProxy(server, new InetSocketAddress(host, port));
+        TcpProxy proxy = new TcpProxy(server, new InetSocketAddress(host, port), tap);
         Thread.ofVirtual().name("tcp-proxy-accept").start(proxy::acceptLoop);
         return proxy;
     }
@@ -85,8 +101,9 @@ public final class TcpProxy implements AutoCloseable {
                 upstream.connect(target, 1_000);
                 sockets.add(client);
                 sockets.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
+                ClientBytes sent = tap.get();
+                Thread.ofVirtual().start(() -> pump(client, upstream, sent));
+                Thread.ofVirtual().start(() -> pump(upstream, client, NO_TAP.get()));
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -95,11 +112,12 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, ClientBytes seen) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 awaitPassage();
+                seen.seen(buffer, read);
                 out.write(buffer, 0, read);
                 out.flush();
             }
