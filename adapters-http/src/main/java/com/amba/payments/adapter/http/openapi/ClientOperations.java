@@ -56,8 +56,9 @@ final class ClientOperations {
                         that fails answers: INVALID_API_KEY, SERVER_KEY_REQUIRED, PAYMENTS_NOT_ENABLED, INVALID_BODY \
                         (not a JSON object, unknown field, client_reference wrong, body over 64 KiB), INVALID_AMOUNT, \
                         INVALID_CURRENCY, INVALID_FEE, PAYMENTS_NOT_SET_UP, PAYMENTS_NOT_READY, NO_PLATFORM_FEE, \
-                        FEE_EXCEEDS_AMOUNT, CLIENT_REFERENCE_CONFLICT, PAYMENT_PROVIDER_UNAVAILABLE. \
-                        The same client_reference with the same request answers the same payment.""")
+                        FEE_EXCEEDS_AMOUNT, CLIENT_REFERENCE_CONFLICT, PAYMENT_PROVIDER_UNAVAILABLE. Before all \
+                        of them, OVERLOADED when the instance already has its most creates in flight (nothing is \
+                        done; retry after Retry-After). The same client_reference with the same request answers the same payment.""")
                 .access(Access.SERVER_KEY)
                 .body(body, new JsonObject().put("amount", 2000).put("currency", "usd")
                         .put("platform_fee_bps", 250).put("client_reference", "order-1042"), true)
@@ -67,7 +68,8 @@ final class ClientOperations {
                         .put("application_fee_amount", 50).put("client_reference", "order-1042"))
                 .errors("PAYMENTS_NOT_ENABLED", "INVALID_BODY", "INVALID_AMOUNT", "INVALID_CURRENCY", "INVALID_FEE",
                         "PAYMENTS_NOT_SET_UP", "PAYMENTS_NOT_READY", "NO_PLATFORM_FEE", "FEE_EXCEEDS_AMOUNT",
-                        "CLIENT_REFERENCE_CONFLICT", "PAYMENT_PROVIDER_UNAVAILABLE", "CONTROL_PLANE_UNAVAILABLE");
+                        "CLIENT_REFERENCE_CONFLICT", "PAYMENT_PROVIDER_UNAVAILABLE", "CONTROL_PLANE_UNAVAILABLE",
+                        "OVERLOADED");
     }
 
     private static Operation read() {

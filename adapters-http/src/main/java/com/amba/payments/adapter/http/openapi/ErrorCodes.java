@@ -45,6 +45,7 @@ public final class ErrorCodes {
         code("PAYMENT_PROVIDER_UNAVAILABLE", 502, "the payment provider is temporarily unavailable; retry");
         code("PAYMENTS_NOT_ENABLED", 503, "Amba Payments is not enabled on this platform yet");
         code("CONTROL_PLANE_UNAVAILABLE", 503, "could not read platform or payment state; retry");
+        code("OVERLOADED", 503, "too many payments are being created right now; retry after a moment");
         code("NOT_READY", 503, "not ready: database");
     }
 
