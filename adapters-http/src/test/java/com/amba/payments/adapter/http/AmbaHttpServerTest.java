@@ -69,6 +69,8 @@ class AmbaHttpServerTest {
     private static final List<String> sandboxCalls = new CopyOnWriteArrayList<>();
     private static final List<String> logLines = new CopyOnWriteArrayList<>();
     private static final FakeAdmin admin = new FakeAdmin();
+    /** Held strongly: the log manager keeps loggers weakly, and a collected one would take the handler with it. */
+    private static final Logger ACCESS_LOG = Logger.getLogger("com.amba.payments.adapter.http.access");
     private static final Handler logCapture = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -91,7 +93,7 @@ class AmbaHttpServerTest {
 
     @BeforeAll
     static void start() {
-        Logger.getLogger("com.amba.payments.adapter.http.access").addHandler(logCapture);
+        ACCESS_LOG.addHandler(logCapture);
         vertx = Vertx.vertx();
         AmbaHttpServer full = new AmbaHttpServer(dependencies(
                 Optional.of((body, signature) -> webhooks.get().receive(body, signature)), Optional.of(new FakeSandbox()),
@@ -106,7 +108,7 @@ class AmbaHttpServerTest {
     @AfterAll
     static void stop() {
         vertx.close().await();
-        Logger.getLogger("com.amba.payments.adapter.http.access").removeHandler(logCapture);
+        ACCESS_LOG.removeHandler(logCapture);
     }
 
     @BeforeEach

@@ -22,6 +22,7 @@ import com.amba.payments.domain.port.out.ProviderEventHandoff;
 import com.amba.payments.domain.port.out.StoreUnavailable;
 import com.amba.payments.domain.service.SecureRandomIds;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -50,14 +51,39 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
     private int createCalls;
     private int failNextCreates;
     private int loseNextCreateAnswers;
+    private volatile Duration createLatency = Duration.ZERO;
 
     public SandboxPaymentProvider(ProviderEventHandoff handoff, InstantSource clock) {
         this.handoff = handoff;
         this.clock = clock;
     }
 
+    /**
+     * Makes every create take this long before it answers, as Stripe's does (about 120 ms), without holding the
+     * sandbox's lock meanwhile: a benchmark then tests concurrency rather than CPU.
+     */
+    public void setCreateLatency(Duration latency) {
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException("a latency cannot be negative");
+        }
+        this.createLatency = latency;
+    }
+
     @Override
-    public synchronized Result<ProviderIntent, ProviderFailure> createIntent(IntentRequest request) {
+    public Result<ProviderIntent, ProviderFailure> createIntent(IntentRequest request) {
+        Duration latency = createLatency;
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Result.err(new ProviderFailure.Unavailable("sandbox: interrupted, nothing was created"));
+            }
+        }
+        return createNow(request);
+    }
+
+    private synchronized Result<ProviderIntent, ProviderFailure> createNow(IntentRequest request) {
         createCalls++;
         if (failNextCreates > 0) {
             failNextCreates--;

@@ -60,6 +60,23 @@ class SandboxPaymentProviderTest extends PaymentProviderContract {
     }
 
     @Test
+    void aCreateLatencyDelaysEachCreateButNotOneBehindAnother() throws Exception {
+        sandbox.setCreateLatency(java.time.Duration.ofMillis(300));
+        long started = System.nanoTime();
+        java.util.List<Thread> creates = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            creates.add(Thread.ofVirtual().start(this::intent));
+        }
+        for (Thread create : creates) {
+            create.join();
+        }
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis >= 300, "each create waited its latency: " + tookMillis + " ms");
+        assertTrue(tookMillis < 1_200, "four creates waited side by side, not one after another: " + tookMillis + " ms");
+        assertEquals(4, sandbox.createdIntentCount());
+    }
+
+    @Test
     void idsAndSecretsHaveStripesExactShapes() {
         ProviderIntent intent = intent();
 

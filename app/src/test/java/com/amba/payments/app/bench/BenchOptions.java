@@ -7,29 +7,49 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What one benchmark run does: the fixed request rate, how long each scenario warms up and is measured, and how
- * long the tail may take to drain. The defaults keep the whole run (nine scenarios) under two minutes on a small,
- * shared machine.
+ * What one benchmark run does: the fixed request rate (or a capacity search), how long each scenario warms up and
+ * is measured, how long the tail may take to drain, the sandbox provider's latency and the service's capacity
+ * settings. The defaults keep the fixed-rate run (nine scenarios) under two minutes on a small, shared machine.
+ *
+ * @param search           step the rate up per scenario instead of one fixed rate (docs/benchmarks.md)
+ * @param p99Bound         the search's latency bound (creates add the provider latency to it)
+ * @param overload         after the search, offer twice the sustained create rate for 10 s (PostgreSQL setup)
+ * @param httpInstances    the service's HTTP verticle instances; 0 is the configuration's default
+ * @param maxCreatesInFlight the service's admission limit; 0 is the configuration's default
  */
-record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain, int maxInFlight, Set<Part> parts) {
+record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain, int maxInFlight, Set<Part> parts,
+                    Duration providerLatency, boolean search, Duration p99Bound, boolean overload,
+                    int httpInstances, int maxCreatesInFlight) {
 
     /** A service setup together with the baseline it is compared with; {@code --only} picks some. */
     enum Part { MEMORY, POSTGRES, STRIPE }
 
+    static final int MOST_RATE = 5_000;
+
     static final String USAGE = """
-            usage: Benchmark [--rate N] [--seconds N] [--warmup N] [--drain N] [--max-in-flight N]
+            usage: Benchmark [--rate N] [--seconds N] [--warmup N] [--drain N] [--max-in-flight N] [--only PART]
+                             [--provider-latency-ms N] [--search [--p99-ms N] [--overload]]
+                             [--http-instances N] [--max-creates-in-flight N]
               --rate           requests per second, the same for every scenario   (default 200)
-              --seconds        measured seconds per scenario                       (default 8)
-              --warmup         warm-up seconds per scenario, not measured           (default 2)
+              --seconds        measured seconds per scenario (per step with --search) (default 8; 3 with --search)
+              --warmup         warm-up seconds per scenario, not measured           (default 2; 1 with --search)
               --drain          seconds to wait for answers after the last send      (default 10)
               --max-in-flight  requests waiting for an answer before new ones are
                                counted as errors instead of sent                    (default 1000)
               --only           memory, postgres or stripe (repeatable): that service
-                               setup and its baseline only                          (default all)""";
+                               setup and its baseline only                          (default all)
+              --provider-latency-ms  the sandbox provider answers each create after this long (default 0)
+              --search         capacity search: per scenario, step the rate up from --rate until p99 exceeds
+                               the bound or any error appears; report the highest rate sustained
+              --p99-ms         the search's p99 bound; creates get the provider latency on top (default 50)
+              --overload       with --search: offer 2x the sustained PostgreSQL create rate for 10 s, reads
+                               alongside, then the sustained rate again (memory, postgres)
+              --http-instances, --max-creates-in-flight  the service's AMBA_HTTP_INSTANCES and
+                               AMBA_MAX_CREATES_IN_FLIGHT (default: the configuration's defaults)""";
 
     BenchOptions {
-        if (rate < 1 || rate > 5_000) {
-            throw new IllegalArgumentException("--rate must be 1 to 5000 (loopback, a shared machine)");
+        if (rate < 1 || rate > MOST_RATE) {
+            throw new IllegalArgumentException("--rate must be 1 to " + MOST_RATE + " (loopback, a shared machine)");
         }
         if (measured.isZero() || measured.isNegative() || measured.toSeconds() > 120) {
             throw new IllegalArgumentException("--seconds must be 1 to 120");
@@ -37,21 +57,52 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
         if (warmup.isNegative() || drain.isNegative() || maxInFlight < 1) {
             throw new IllegalArgumentException("--warmup, --drain must not be negative; --max-in-flight positive");
         }
+        if (providerLatency.isNegative() || providerLatency.toMillis() > 2_000) {
+            throw new IllegalArgumentException("--provider-latency-ms must be 0 to 2000");
+        }
+        if (p99Bound.isNegative() || p99Bound.isZero() || httpInstances < 0 || maxCreatesInFlight < 0) {
+            throw new IllegalArgumentException("--p99-ms, --http-instances, --max-creates-in-flight must be positive");
+        }
+        if (overload && !search) {
+            throw new IllegalArgumentException("--overload needs --search (it offers twice the rate found)");
+        }
         parts = parts.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(parts);
     }
 
     static BenchOptions defaults() {
         return new BenchOptions(200, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(10), 1000,
-                EnumSet.allOf(Part.class));
+                EnumSet.allOf(Part.class), Duration.ZERO, false, Duration.ofMillis(50), false, 0, 0);
     }
 
     static BenchOptions parse(List<String> args) {
-        BenchOptions options = defaults();
+        BenchOptions d = defaults();
+        int rate = d.rate;
+        Integer seconds = null;
+        Integer warmup = null;
+        int drain = (int) d.drain.toSeconds();
+        int maxInFlight = d.maxInFlight;
+        int latency = 0;
+        boolean search = false;
+        int p99 = (int) d.p99Bound.toMillis();
+        boolean overload = false;
+        int instances = 0;
+        int admitted = 0;
         Set<Part> only = EnumSet.noneOf(Part.class);
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
-            if (flag.equals("--help") || flag.equals("-h")) {
-                throw new IllegalArgumentException(USAGE);
+            switch (flag) {
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                case "--search" -> {
+                    search = true;
+                    continue;
+                }
+                case "--overload" -> {
+                    overload = true;
+                    continue;
+                }
+                default -> {
+                    // a flag with a value
+                }
             }
             if (i + 1 >= args.size()) {
                 throw new IllegalArgumentException(flag + " needs a value\n" + USAGE);
@@ -62,26 +113,40 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
                 continue;
             }
             int value = number(flag, text);
-            options = switch (flag) {
-                case "--rate" -> new BenchOptions(value, options.warmup, options.measured, options.drain,
-                        options.maxInFlight, options.parts);
-                case "--seconds" -> new BenchOptions(options.rate, options.warmup, Duration.ofSeconds(value),
-                        options.drain, options.maxInFlight, options.parts);
-                case "--warmup" -> new BenchOptions(options.rate, Duration.ofSeconds(value), options.measured,
-                        options.drain, options.maxInFlight, options.parts);
-                case "--drain" -> new BenchOptions(options.rate, options.warmup, options.measured,
-                        Duration.ofSeconds(value), options.maxInFlight, options.parts);
-                case "--max-in-flight" -> new BenchOptions(options.rate, options.warmup, options.measured,
-                        options.drain, value, options.parts);
+            switch (flag) {
+                case "--rate" -> rate = value;
+                case "--seconds" -> seconds = value;
+                case "--warmup" -> warmup = value;
+                case "--drain" -> drain = value;
+                case "--max-in-flight" -> maxInFlight = value;
+                case "--provider-latency-ms" -> latency = value;
+                case "--p99-ms" -> p99 = value;
+                case "--http-instances" -> instances = value;
+                case "--max-creates-in-flight" -> admitted = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
-            };
+            }
         }
-        return new BenchOptions(options.rate, options.warmup, options.measured, options.drain, options.maxInFlight,
-                only);
+        int measured = seconds != null ? seconds : search ? 3 : (int) d.measured.toSeconds();
+        int warm = warmup != null ? warmup : search ? 1 : (int) d.warmup.toSeconds();
+        return new BenchOptions(rate, Duration.ofSeconds(warm), Duration.ofSeconds(measured),
+                Duration.ofSeconds(drain), maxInFlight, only, Duration.ofMillis(latency), search,
+                Duration.ofMillis(p99), overload, instances, admitted);
     }
 
     boolean runs(Part part) {
         return parts.contains(part);
+    }
+
+    /** The same run at another rate (a search step). */
+    BenchOptions atRate(int otherRate) {
+        return new BenchOptions(otherRate, warmup, measured, drain, maxInFlight, parts, providerLatency, search,
+                p99Bound, overload, httpInstances, maxCreatesInFlight);
+    }
+
+    /** The same run with other windows (the overload phases). */
+    BenchOptions timed(Duration otherWarmup, Duration otherMeasured) {
+        return new BenchOptions(rate, otherWarmup, otherMeasured, drain, maxInFlight, parts, providerLatency, search,
+                p99Bound, overload, httpInstances, maxCreatesInFlight);
     }
 
     private static int number(String flag, String text) {
@@ -110,8 +175,13 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
 
     @Override
     public String toString() {
-        return "rate " + rate + "/s, warm-up " + warmup.toSeconds() + " s, measured " + measured.toSeconds()
-                + " s, drain " + drain.toSeconds() + " s, max in flight " + maxInFlight + ", parts "
+        return (search ? "capacity search from " + rate + "/s, p99 bound " + p99Bound.toMillis() + " ms"
+                + (overload ? ", overload run" : "") : "rate " + rate + "/s")
+                + ", warm-up " + warmup.toSeconds() + " s, measured " + measured.toSeconds()
+                + " s, drain " + drain.toSeconds() + " s, max in flight " + maxInFlight + ", provider latency "
+                + providerLatency.toMillis() + " ms, http instances "
+                + (httpInstances == 0 ? "default" : httpInstances) + ", creates in flight "
+                + (maxCreatesInFlight == 0 ? "default" : maxCreatesInFlight) + ", parts "
                 + parts.toString().toLowerCase(Locale.ROOT);
     }
 }

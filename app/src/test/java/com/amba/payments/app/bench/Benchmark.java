@@ -44,7 +44,11 @@ public final class Benchmark {
         System.exit(0);
     }
 
-    private void runAll(PrintStream out) throws InterruptedException {
+    private void runAll(PrintStream out) throws Exception {
+        if (options.search()) {
+            new SearchRun(options, runId, progress).runAll(out);
+            return;
+        }
         Instant began = Instant.now();
         if (options.runs(BenchOptions.Part.MEMORY)) {
             services(ServiceUnderTest.Setup.MEMORY_SANDBOX, Optional.empty());
@@ -78,7 +82,7 @@ public final class Benchmark {
 
     private void services(ServiceUnderTest.Setup setup, Optional<LocalStripe> stripe) throws InterruptedException {
         progress.println("== service on " + setup.label);
-        try (ServiceUnderTest service = ServiceUnderTest.start(setup, stripe);
+        try (ServiceUnderTest service = ServiceUnderTest.start(setup, stripe, options);
              PaymentsApiCalls calls = service.calls(runId)) {
             measure(name(setup, CREATE), calls.create());
             measure(name(setup, READ), calls.read());

@@ -63,7 +63,7 @@ final class FixedRateLoad {
                         }
                     } catch (Exception failure) {
                         if (measured) {
-                            tally.failure(Tally.kindOf(failure));
+                            tally.failure(Tally.kindOf(failure), due, System.nanoTime());
                         }
                     } finally {
                         inFlight.decrementAndGet();
@@ -80,7 +80,7 @@ final class FixedRateLoad {
         long windowNanos = Math.max(scheduleEnd, outcome.lastSuccessNanos()) - measuredStart;
         double achieved = outcome.succeeded() / (windowNanos / 1e9);
         return new LoadResult(name, options.rate(), measuredCount, outcome.succeeded(), outcome.errors(), achieved,
-                outcome.latencyMicros());
+                outcome.latencyMicros(), outcome.errorLatencyMicros());
     }
 
     private static void sleepUntil(long dueNanos) {

@@ -9,10 +9,21 @@ import org.HdrHistogram.Histogram;
  * throughput counts successful answers over the measured window (which stretches when answers fall behind).
  */
 record LoadResult(String name, int targetRate, long requests, long succeeded, Map<String, Long> errors,
-                  double achievedPerSecond, Histogram latencyMicros) {
+                  double achievedPerSecond, Histogram latencyMicros, Map<String, Histogram> errorLatencyMicros) {
 
     static LoadResult skipped(String name, int targetRate, String why) {
-        return new LoadResult(name, targetRate, 0, 0, Map.of(why, 1L), 0, new Histogram(3));
+        return new LoadResult(name, targetRate, 0, 0, Map.of(why, 1L), 0, new Histogram(3), Map.of());
+    }
+
+    /** p99 of the answers of one failure kind (an HTTP status with its code), NaN when there were none. */
+    double errorP99Millis(String kind) {
+        Histogram answered = errorLatencyMicros.get(kind);
+        return answered == null || answered.getTotalCount() == 0 ? Double.NaN
+                : answered.getValueAtPercentile(99) / 1_000.0;
+    }
+
+    long errors(String kind) {
+        return errors.getOrDefault(kind, 0L);
     }
 
     long errorCount() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The two calls a project's backend makes most, over real HTTP on loopback: create a payment (a unique
@@ -32,6 +33,8 @@ final class PaymentsApiCalls implements AutoCloseable {
     private final String clientKey;
     private final String referencePrefix;
     private final Queue<String> created = new ConcurrentLinkedQueue<>();
+    /** References never repeat, across every scenario and search step of the run. */
+    private final AtomicLong sequence = new AtomicLong();
     private volatile List<String> readable = List.of();
 
     PaymentsApiCalls(int port, String serverKey, String clientKey, String runId) {
@@ -44,7 +47,7 @@ final class PaymentsApiCalls implements AutoCloseable {
     Operation create() {
         return index -> {
             String body = new JsonObject().put("amount", AMOUNT).put("currency", CURRENCY)
-                    .put("client_reference", referencePrefix + index).encode();
+                    .put("client_reference", referencePrefix + sequence.incrementAndGet()).encode();
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/client/payments/intents"))
                     .timeout(REQUEST_TIMEOUT)
                     .header("X-Api-Key", serverKey)
@@ -71,6 +74,11 @@ final class PaymentsApiCalls implements AutoCloseable {
                     .build();
             send(request);
         };
+    }
+
+    /** Every payment a create was answered 200 with, so far (warm-ups too). */
+    List<String> createdIds() {
+        return List.copyOf(created);
     }
 
     private String send(HttpRequest request) throws Exception {

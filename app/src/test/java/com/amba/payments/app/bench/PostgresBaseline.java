@@ -14,6 +14,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,8 @@ final class PostgresBaseline implements AutoCloseable {
     private final Pool pool;
     private final String idPrefix;
     private final Queue<String> inserted = new ConcurrentLinkedQueue<>();
+    /** Keys never repeat, across every search step of the run. */
+    private final AtomicLong sequence = new AtomicLong();
 
     private PostgresBaseline(ScratchDatabase database, Vertx vertx, Pool pool, String runId) {
         this.database = database;
@@ -59,7 +62,7 @@ final class PostgresBaseline implements AutoCloseable {
 
     Operation insert() {
         return index -> {
-            String id = idPrefix + index;
+            String id = idPrefix + sequence.incrementAndGet();
             await(pool.preparedQuery("INSERT INTO bench_payments"
                             + " (id, project_id, amount, currency, client_reference) VALUES ($1, $2, $3, $4, $5)")
                     .execute(Tuple.of(id, PROJECT, PaymentsApiCalls.AMOUNT, PaymentsApiCalls.CURRENCY,

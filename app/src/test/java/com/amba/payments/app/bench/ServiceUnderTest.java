@@ -1,5 +1,6 @@
 package com.amba.payments.app.bench;
 
+import com.amba.payments.adapter.memory.SandboxPaymentProvider;
 import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
 import com.amba.payments.adapter.stripe.localstripe.WebhookDelivery;
 import com.amba.payments.app.Amba;
@@ -8,6 +9,7 @@ import com.amba.payments.app.DemoCredentials;
 import com.amba.payments.app.Parts;
 import com.amba.payments.app.RunningAmba;
 import com.amba.payments.app.http.DevAmba;
+import com.amba.payments.domain.model.ReportLine;
 import java.net.URI;
 import java.util.Optional;
 
@@ -42,14 +44,25 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     /** {@code stripe} is the local Stripe server for {@link Setup#MEMORY_STRIPE}; the caller keeps owning it. */
-    static ServiceUnderTest start(Setup setup, Optional<LocalStripe> stripe) {
+    static ServiceUnderTest start(Setup setup, Optional<LocalStripe> stripe, BenchOptions options) {
         AmbaConfig config = AmbaConfig.dev().withPort(0).withWebhookSecret(SANDBOX_WEBHOOK_SECRET);
+        AmbaConfig.Capacity capacity = config.capacity();
+        if (options.httpInstances() > 0) {
+            capacity = capacity.withHttpInstances(options.httpInstances());
+        }
+        if (options.maxCreatesInFlight() > 0) {
+            capacity = capacity.withMaxCreatesInFlight(options.maxCreatesInFlight());
+        }
+        config = config.withCapacity(capacity);
         if (setup == Setup.MEMORY_STRIPE) {
             LocalStripe server = stripe.orElseThrow(() -> new IllegalArgumentException("needs the local Stripe"));
             config = config.withStripe(server.secretKey(), server.apiBase().toString(), server.webhookSecret());
         }
         Parts parts = setup == Setup.POSTGRES_SANDBOX ? DevAmba.postgresParts(config) : DevAmba.partsFor(config);
         ServiceUnderTest service = new ServiceUnderTest(Amba.start(config, parts));
+        if (parts.provider() instanceof SandboxPaymentProvider sandbox) {
+            sandbox.setCreateLatency(options.providerLatency());
+        }
         if (setup == Setup.MEMORY_STRIPE) {
             service.onboardOn(stripe.get());
         }
@@ -68,6 +81,15 @@ final class ServiceUnderTest implements AutoCloseable {
 
     PaymentsApiCalls calls(String runId) {
         return new PaymentsApiCalls(running.port(), demo.serverKey(), demo.clientKey(), runId);
+    }
+
+    /** Payments in the ledger, and intents the provider made (the sandbox only; else -1). */
+    long ledgerPayments() {
+        return running.parts().ledger().report().lines().stream().mapToLong(ReportLine::count).sum();
+    }
+
+    long providerIntents() {
+        return running.parts().provider() instanceof SandboxPaymentProvider sandbox ? sandbox.createdIntentCount() : -1;
     }
 
     @Override

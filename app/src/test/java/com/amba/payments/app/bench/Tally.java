@@ -17,6 +17,7 @@ final class Tally {
 
     private final Histogram latencyMicros = new Histogram(SIGNIFICANT_DIGITS);
     private final Map<String, Long> errors = new TreeMap<>();
+    private final Map<String, Histogram> errorLatencyMicros = new TreeMap<>();
     private long succeeded;
     private long lastSuccessNanos;
     private boolean closed;
@@ -36,6 +37,16 @@ final class Tally {
         }
     }
 
+    /** A failure that was answered: how long the answer took counts too (a refusal must be fast). */
+    synchronized void failure(String kind, long intendedNanos, long answeredNanos) {
+        if (closed) {
+            return;
+        }
+        errors.merge(kind, 1L, Long::sum);
+        errorLatencyMicros.computeIfAbsent(kind, k -> new Histogram(SIGNIFICANT_DIGITS))
+                .recordValue(Math.max(0, (answeredNanos - intendedNanos) / 1_000));
+    }
+
     static String kindOf(Throwable failure) {
         return switch (failure) {
             case Operation.Failed wrongAnswer -> wrongAnswer.getMessage();
@@ -52,10 +63,14 @@ final class Tally {
         if (unanswered > 0) {
             errors.merge("no answer after drain", unanswered, Long::sum);
         }
-        return new Snapshot(latencyMicros.copy(), succeeded, Map.copyOf(errors), lastSuccessNanos);
+        Map<String, Histogram> failureLatency = new TreeMap<>();
+        errorLatencyMicros.forEach((kind, histogram) -> failureLatency.put(kind, histogram.copy()));
+        return new Snapshot(latencyMicros.copy(), succeeded, Map.copyOf(errors), lastSuccessNanos,
+                Map.copyOf(failureLatency));
     }
 
-    record Snapshot(Histogram latencyMicros, long succeeded, Map<String, Long> errors, long lastSuccessNanos) {
+    record Snapshot(Histogram latencyMicros, long succeeded, Map<String, Long> errors, long lastSuccessNanos,
+                    Map<String, Histogram> errorLatencyMicros) {
         long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum();
         }
