@@ -604,7 +604,7 @@ class AmbaHttpServerTest {
         public Result<ProviderIntent, PaymentError> act(String paymentId, IntentAction action) {
             sandboxCalls.add("act " + paymentId + " " + action);
             return Result.ok(new ProviderIntent(new PaymentId(paymentId), new ClientSecret(paymentId + "_secret_x"),
-                    PaymentStatus.SUCCEEDED, Money.of(2000, "usd"), Instant.EPOCH));
+                    PaymentStatus.SUCCEEDED, Money.of(2000, "usd"), Instant.EPOCH, Instant.EPOCH));
         }
 
         @Override

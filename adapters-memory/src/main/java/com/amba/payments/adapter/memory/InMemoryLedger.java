@@ -127,9 +127,11 @@ public final class InMemoryLedger implements Ledger, Outbox {
                 return TransitionOutcome.STALE;
             }
             payments.put(change.after().id(), change.after());
-            appendHistory(new StatusHistoryEntry(change.after().id(), Optional.of(current.status()),
-                    change.after().status(), change.cause(), change.after().updatedAt()));
-            appendOutbox(change.outgoing());
+            if (change.movesStatus()) {
+                appendHistory(new StatusHistoryEntry(change.after().id(), Optional.of(current.status()),
+                        change.after().status(), change.cause(), change.after().updatedAt()));
+                appendOutbox(change.outgoing().orElseThrow());
+            }
         }
         transition.inbox().ifPresent(entry -> inbox.put(entry.eventId(), entry));
         return TransitionOutcome.RECORDED;

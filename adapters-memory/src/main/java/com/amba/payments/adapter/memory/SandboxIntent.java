@@ -20,7 +20,8 @@ record SandboxIntent(PaymentId id, ClientSecret clientSecret, IntentRequest requ
         return new SandboxIntent(id, clientSecret, request, next, created);
     }
 
-    ProviderIntent view() {
-        return new ProviderIntent(id, clientSecret, status, request.amount(), created);
+    /** The intent as the sandbox answers about it at {@code now}. */
+    ProviderIntent view(Instant now) {
+        return new ProviderIntent(id, clientSecret, status, request.amount(), created, now);
     }
 }

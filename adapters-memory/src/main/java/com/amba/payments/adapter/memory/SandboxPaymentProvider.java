@@ -139,13 +139,13 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
             return Result.err(new ProviderFailure.Unavailable("sandbox: simulated timeout after " + intent.id()
                     + " was created"));
         }
-        return Result.ok(intent.view());
+        return Result.ok(intent.view(clock.instant()));
     }
 
     @Override
     public synchronized Result<ProviderIntent, ProviderFailure> retrieveIntent(ConnectedAccountId account,
                                                                             PaymentId id) {
-        return intentOn(account, id).map(SandboxIntent::view);
+        return intentOn(account, id).map(intent -> intent.view(clock.instant()));
     }
 
     @Override
@@ -223,7 +223,7 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
         }
         // Handed off outside the lock: applying the event may re-read this intent from another thread.
         deliver(event);
-        return Result.ok(moved.view());
+        return Result.ok(moved.view(clock.instant()));
     }
 
     /** {@code fail} is Stripe's payment_failed: the intent wants another payment method, it is not final. */

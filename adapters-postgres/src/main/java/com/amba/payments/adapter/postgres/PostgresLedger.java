@@ -106,10 +106,10 @@ public final class PostgresLedger implements Ledger {
         boolean moved = statements.run(Sql.MOVE_PAYMENT, Tuple.of(after.id().value(), change.expectedVersion(),
                 after.status().wireName(), Parameters.at(after.updatedAt()), Parameters.at(after.statusAsOf()),
                 after.version())).rowCount() == 1;
-        if (moved) {
+        if (moved && change.movesStatus()) {
             statements.run(Sql.APPEND_HISTORY, Parameters.history(after, Optional.of(change.before().status()),
                     change.cause(), after.updatedAt()));
-            statements.run(Sql.APPEND_OUTBOX, Parameters.outbox(change.outgoing()));
+            statements.run(Sql.APPEND_OUTBOX, Parameters.outbox(change.outgoing().orElseThrow()));
         }
         return moved;
     }

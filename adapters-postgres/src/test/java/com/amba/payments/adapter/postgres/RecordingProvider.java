@@ -55,7 +55,8 @@ final class RecordingProvider implements PaymentProvider {
         ProviderIntent intent = intentsByKey.computeIfAbsent(request.idempotencyKey().value(), key -> {
             PaymentId id = TestIds.paymentId();
             return new ProviderIntent(id, new ClientSecret(id.value() + "_secret_" + TestIds.alphanumeric(16)),
-                    PaymentStatus.REQUIRES_PAYMENT_METHOD, request.amount(), Instant.parse("2025-03-01T12:00:00Z"));
+                    PaymentStatus.REQUIRES_PAYMENT_METHOD, request.amount(), Instant.parse("2025-03-01T12:00:00Z"),
+                    Instant.parse("2025-03-01T12:00:00Z"));
         });
         if (dieAfterNextCreate.getAndSet(false)) {
             throw new SimulatedCrash();

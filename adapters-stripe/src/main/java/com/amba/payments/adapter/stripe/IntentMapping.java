@@ -10,6 +10,8 @@ import com.amba.payments.domain.model.ProviderIntent;
 import com.amba.payments.domain.model.Result;
 import com.stripe.model.PaymentIntent;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** A stripe-java PaymentIntent into the domain's {@link ProviderIntent}; nothing of stripe-java leaves here. */
@@ -30,7 +32,27 @@ final class IntentMapping {
                             + intent.getCurrency() + ")"));
         }
         return Result.ok(new ProviderIntent(id.get(), new ClientSecret(intent.getClientSecret()), status.get(),
-                new Money(intent.getAmount(), currency.get()), Instant.ofEpochSecond(intent.getCreated())));
+                new Money(intent.getAmount(), currency.get()), Instant.ofEpochSecond(intent.getCreated()),
+                answeredAt(intent)));
+    }
+
+    /**
+     * When Stripe's answer was true: the {@code Date} of its response, Stripe's own clock to the second, the
+     * clock its events' {@code created} come from. Without one (never seen from Stripe), Amba's clock now.
+     */
+    static Instant answeredAt(PaymentIntent intent) {
+        return Optional.ofNullable(intent.getLastResponse())
+                .flatMap(response -> response.headers().firstValue("Date"))
+                .flatMap(IntentMapping::httpDate)
+                .orElseGet(Instant::now);
+    }
+
+    private static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value)));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isMinorAmount(Long amount) {

@@ -30,6 +30,17 @@ public record Payment(PaymentId id, ProjectId projectId, ConnectedAccountId acco
         return projectId.equals(project);
     }
 
+    /**
+     * The same payment, its status confirmed by the provider as of {@code asOf}: nothing the provider dated
+     * before may overwrite it now. Not a change of the payment ({@code updatedAt} stays), but a change of what the
+     * ledger knows ({@code version} counts it).
+     */
+    public Payment confirmedAsOf(Instant asOf) {
+        Instant latest = asOf.isAfter(statusAsOf) ? asOf : statusAsOf;
+        return new Payment(id, projectId, account, amount, applicationFee, clientReference, clientSecret, status,
+                createdAt, updatedAt, latest, version + 1);
+    }
+
     /** The same payment, moved to another status by a fact the provider dated {@code asOf}. */
     public Payment movedTo(PaymentStatus next, Instant asOf, Instant now) {
         Instant latest = asOf.isAfter(statusAsOf) ? asOf : statusAsOf;

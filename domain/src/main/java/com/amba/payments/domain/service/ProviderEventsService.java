@@ -7,7 +7,6 @@ import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.ProjectId;
-import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProviderEvent;
 import com.amba.payments.domain.model.ProviderEvent.AccountChanged;
 import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
@@ -154,21 +153,34 @@ public final class ProviderEventsService implements ApplyProviderEvent {
         EventDisposition disposition = dispositionOf(verdict);
         InboxEntry entry = new InboxEntry(event.id(), Optional.of(current.id()), disposition,
                 noteFor(current, event, verdict), now);
-        if (verdict instanceof Verdict.Move move) {
-            return Transition.of(statusChange(current, move.to(), event.created(), event.id().value(), now), entry);
-        }
-        return Transition.onlyInbox(entry);
+        return changeFor(current, verdict, event.id().value(), now)
+                .map(change -> Transition.of(change, entry))
+                .orElseGet(() -> Transition.onlyInbox(entry));
     }
 
-    StatusChange statusChange(Payment current, PaymentStatus to, Instant asOf, String cause, Instant now) {
-        Payment after = current.movedTo(to, asOf, now);
-        PaymentEvent outgoing = PaymentEvent.statusChanged(ids.newEventId(), after, current.status(), now);
-        return new StatusChange(current, after, outgoing, cause);
+    /**
+     * What a verdict changes in the ledger: a move (with its history row and outgoing event), a confirmation of
+     * the status as of a later time, or nothing. Every ledger change of a payment's status is made here, so each
+     * one carries its event for downstream services, whose previous status is the ledger's previous status.
+     */
+    Optional<StatusChange> changeFor(Payment current, Verdict verdict, String cause, Instant now) {
+        return switch (verdict) {
+            case Verdict.Move move -> {
+                Payment after = current.movedTo(move.to(), move.asOf(), now);
+                PaymentEvent outgoing = PaymentEvent.statusChanged(ids.newEventId(), after, current.status(), now);
+                yield Optional.of(new StatusChange(current, after, outgoing, cause));
+            }
+            case Verdict.Confirm confirm -> Optional.of(
+                    StatusChange.confirmation(current, current.confirmedAsOf(confirm.asOf()), cause));
+            case Verdict.Keep keep -> Optional.empty();
+            case Verdict.AskProvider ask -> throw new IllegalStateException("the provider has been asked already");
+        };
     }
 
     private static EventDisposition dispositionOf(Verdict verdict) {
         return switch (verdict) {
             case Verdict.Move move -> EventDisposition.APPLIED;
+            case Verdict.Confirm confirm -> confirm.because();
             case Verdict.Keep keep -> keep.because();
             case Verdict.AskProvider ask -> throw new IllegalStateException("the provider has been asked already");
         };
@@ -177,6 +189,8 @@ public final class ProviderEventsService implements ApplyProviderEvent {
     private static String noteFor(Payment current, PaymentIntentChanged event, Verdict verdict) {
         return switch (verdict) {
             case Verdict.Move move -> current.status() + " -> " + move.to();
+            case Verdict.Confirm confirm -> "kept " + current.status() + ", as of " + confirm.asOf()
+                    + "; event said " + event.status();
             case Verdict.Keep keep when keep.because() == EventDisposition.MISMATCH ->
                     "event says " + event.amount() + " " + event.currency() + ", ledger holds " + current.amount();
             case Verdict.Keep keep -> "kept " + current.status() + "; event said " + event.status();

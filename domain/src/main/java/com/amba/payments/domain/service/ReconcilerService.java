@@ -7,6 +7,7 @@ import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.ProviderIntent;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.model.StatusRules;
+import com.amba.payments.domain.model.StatusChange;
 import com.amba.payments.domain.model.SweepPosition;
 import com.amba.payments.domain.model.StatusRules.Verdict;
 import com.amba.payments.domain.model.Transition;
@@ -78,13 +79,13 @@ public final class ReconcilerService implements ReconcilePayments {
         }
         ProviderIntent current = answer.orElseThrow();
         Verdict verdict = StatusRules.judgeProviderAnswer(payment, current);
-        if (!(verdict instanceof Verdict.Move move)) {
+        Optional<StatusChange> change = events.changeFor(payment, verdict, CAUSE, now);
+        if (change.isEmpty()) {
             return false;
         }
         try {
-            TransitionOutcome outcome = ledger.record(Transition.withoutEvent(
-                    events.statusChange(payment, move.to(), now, CAUSE, now)));
-            return outcome == TransitionOutcome.RECORDED;
+            TransitionOutcome outcome = ledger.record(Transition.withoutEvent(change.get()));
+            return outcome == TransitionOutcome.RECORDED && change.get().movesStatus();
         } catch (StoreUnavailable e) {
             LOG.log(Level.WARNING, "reconciler could not record {0}: {1}", payment.id(), e.getMessage());
             return false;

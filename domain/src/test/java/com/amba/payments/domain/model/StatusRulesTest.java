@@ -18,8 +18,11 @@ class StatusRulesTest {
         return aPayment().withAmount(2_000, "usd").withStatus(status).statusAsOf(AS_OF).build();
     }
 
+    private static final Instant READ_AT = AS_OF.plusSeconds(7);
+
+    /** The provider's answer, read {@code READ_AT}. */
     private static ProviderIntent providerSays(Payment payment, PaymentStatus status, Money amount) {
-        return new ProviderIntent(payment.id(), payment.clientSecret(), status, amount, AS_OF);
+        return new ProviderIntent(payment.id(), payment.clientSecret(), status, amount, AS_OF, READ_AT);
     }
 
     @Test
@@ -28,7 +31,7 @@ class StatusRulesTest {
 
         Verdict verdict = StatusRules.judge(payment, intentChanged(payment, PaymentStatus.PROCESSING, AS_OF.plusSeconds(1)));
 
-        assertEquals(new Verdict.Move(PaymentStatus.PROCESSING), verdict);
+        assertEquals(new Verdict.Move(PaymentStatus.PROCESSING, AS_OF.plusSeconds(1)), verdict);
     }
 
     @Test
@@ -61,11 +64,21 @@ class StatusRulesTest {
     }
 
     @Test
-    void anEventThatSaysWhereThePaymentAlreadyIsChangesNothing() {
+    void aNewerEventThatSaysWhereThePaymentAlreadyIsOnlyMovesTheTimeItIsKnownAsOf() {
+        Payment payment = at(PaymentStatus.PROCESSING);
+
+        assertEquals(new Verdict.Confirm(AS_OF.plusSeconds(5), EventDisposition.ALREADY_THERE), StatusRules.judge(payment,
+                intentChanged(payment, PaymentStatus.PROCESSING, AS_OF.plusSeconds(5))));
+    }
+
+    @Test
+    void anOlderOrTiedEventThatSaysWhereThePaymentAlreadyIsChangesNothing() {
         Payment payment = at(PaymentStatus.PROCESSING);
 
         assertEquals(new Verdict.Keep(EventDisposition.ALREADY_THERE), StatusRules.judge(payment,
-                intentChanged(payment, PaymentStatus.PROCESSING, AS_OF.plusSeconds(5))));
+                intentChanged(payment, PaymentStatus.PROCESSING, AS_OF)));
+        assertEquals(new Verdict.Keep(EventDisposition.ALREADY_THERE), StatusRules.judge(payment,
+                intentChanged(payment, PaymentStatus.PROCESSING, AS_OF.minusSeconds(5))));
     }
 
     @Test
@@ -84,16 +97,48 @@ class StatusRulesTest {
     void theProvidersCurrentWordMovesANonFinalPayment() {
         Payment payment = at(PaymentStatus.PROCESSING);
 
-        assertEquals(new Verdict.Move(PaymentStatus.SUCCEEDED), StatusRules.judgeProviderAnswer(payment,
+        assertEquals(new Verdict.Move(PaymentStatus.SUCCEEDED, READ_AT), StatusRules.judgeProviderAnswer(payment,
                 providerSays(payment, PaymentStatus.SUCCEEDED, payment.amount())));
     }
 
     @Test
-    void whenTheProviderAgreesWithTheLedgerTheEventWasOlderNews() {
+    void aReReadAnswerIsKnownAsOfTheMomentItWasReadSoNoEventFromBeforeThatMomentOverwritesIt() {
+        Payment payment = at(PaymentStatus.REQUIRES_ACTION);
+        Verdict reRead = StatusRules.judgeProviderAnswer(payment,
+                providerSays(payment, PaymentStatus.REQUIRES_PAYMENT_METHOD, payment.amount()));
+        Payment afterReRead = payment.movedTo(((Verdict.Move) reRead).to(), ((Verdict.Move) reRead).asOf(), READ_AT);
+
+        // Created after the ledger's earlier fact but before the re-read: a tie or older news, so asked again.
+        assertEquals(new Verdict.AskProvider(), StatusRules.judge(afterReRead,
+                intentChanged(afterReRead, PaymentStatus.PROCESSING, READ_AT.minusSeconds(3))));
+        assertEquals(new Verdict.AskProvider(), StatusRules.judge(afterReRead,
+                intentChanged(afterReRead, PaymentStatus.PROCESSING, READ_AT)));
+        assertEquals(new Verdict.Move(PaymentStatus.PROCESSING, READ_AT.plusSeconds(1)), StatusRules.judge(afterReRead,
+                intentChanged(afterReRead, PaymentStatus.PROCESSING, READ_AT.plusSeconds(1))));
+    }
+
+    @Test
+    void whenTheProviderAgreesWithTheLedgerTheStatusIsKnownAsOfTheReRead() {
         Payment payment = at(PaymentStatus.PROCESSING);
 
-        assertEquals(new Verdict.Keep(EventDisposition.IGNORED_OLDER), StatusRules.judgeProviderAnswer(payment,
+        assertEquals(new Verdict.Confirm(READ_AT, EventDisposition.IGNORED_OLDER), StatusRules.judgeProviderAnswer(payment,
                 providerSays(payment, PaymentStatus.PROCESSING, payment.amount())));
+        Payment knownLater = payment.confirmedAsOf(READ_AT.plusSeconds(1));
+        assertEquals(new Verdict.Keep(EventDisposition.IGNORED_OLDER), StatusRules.judgeProviderAnswer(knownLater,
+                providerSays(knownLater, PaymentStatus.PROCESSING, payment.amount())));
+    }
+
+    @Test
+    void aConfirmationMovesOnlyTheTimeTheStatusIsKnownAsOf() {
+        Payment payment = at(PaymentStatus.PROCESSING);
+
+        Payment confirmed = payment.confirmedAsOf(READ_AT);
+
+        assertEquals(PaymentStatus.PROCESSING, confirmed.status());
+        assertEquals(READ_AT, confirmed.statusAsOf());
+        assertEquals(payment.updatedAt(), confirmed.updatedAt(), "nothing anyone can see changed");
+        assertEquals(payment.version() + 1, confirmed.version());
+        assertEquals(READ_AT, confirmed.confirmedAsOf(AS_OF).statusAsOf(), "never back");
     }
 
     @Test

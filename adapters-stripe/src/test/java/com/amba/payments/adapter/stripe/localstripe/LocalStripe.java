@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,6 +67,7 @@ public final class LocalStripe implements AutoCloseable {
     private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicReference<URI> webhookEndpoint = new AtomicReference<>();
+    private final AtomicReference<Consumer<String>> capturedEvents = new AtomicReference<>();
 
     private LocalStripe(InstantSource clock, int port) throws IOException {
         this.clock = clock;
@@ -119,6 +123,15 @@ public final class LocalStripe implements AutoCloseable {
     /** From now on, every event is POSTed, signed, to {@code endpoint}. */
     public void deliverWebhooksTo(URI endpoint) {
         webhookEndpoint.set(endpoint);
+    }
+
+    /**
+     * From now on no event is delivered: each one is handed, as Stripe's JSON, to {@code sink} on the thread of
+     * the call that caused it and before that call answers (a create's {@code payment_intent.created} too). A
+     * test then delivers them itself, in any order, as often as it likes, even before the create has answered.
+     */
+    public void captureEventsWith(Consumer<String> sink) {
+        capturedEvents.set(sink);
     }
 
     // ---- what a project owner, a customer or Stripe does ----
@@ -415,6 +428,9 @@ public final class LocalStripe implements AutoCloseable {
         byte[] bytes = answer.body().toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Request-Id", "req_" + ids.alphanumeric(14));
+        // Stripe's own clock, to the second: what a client may take as the moment its answer was true.
+        exchange.getResponseHeaders().set("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                clock.instant().atZone(ZoneOffset.UTC)));
         if (replayed) {
             exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
         }
@@ -460,6 +476,12 @@ public final class LocalStripe implements AutoCloseable {
     }
 
     private Optional<WebhookDelivery> deliverNow(StripeApi.Change change) {
+        Consumer<String> capture = capturedEvents.get();
+        if (capture != null) {
+            capture.accept(events.event(change.eventType(), change.object(), change.connectedAccount(), false)
+                    .toString());
+            return Optional.empty();
+        }
         if (webhookEndpoint.get() == null) {
             return Optional.empty();
         }
@@ -469,6 +491,10 @@ public final class LocalStripe implements AutoCloseable {
 
     /** Stripe delivers events for API calls after answering them, from elsewhere; so does this server. */
     private void announceLater(StripeApi.Change change) {
+        if (capturedEvents.get() != null) {
+            deliverNow(change);
+            return;
+        }
         if (webhookEndpoint.get() == null) {
             return;
         }
