@@ -18,6 +18,7 @@ import com.amba.payments.domain.service.AdminService;
 import com.amba.payments.domain.service.CreateAdmission;
 import com.amba.payments.domain.service.CreationTiming;
 import com.amba.payments.domain.service.OutboxRelayService;
+import com.amba.payments.domain.service.OutboxWatchService;
 import com.amba.payments.domain.service.PaymentsService;
 import com.amba.payments.domain.service.ProviderEventsService;
 import com.amba.payments.domain.service.ReconcilerService;
@@ -42,6 +43,13 @@ public final class Amba {
 
     static final Duration RELAY_EVERY = Duration.ofMillis(200);
     static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
+    /** How often the outbox's backlog is looked at for /metrics. */
+    static final Duration WATCH_OUTBOX_EVERY = Duration.ofSeconds(1);
+    /**
+     * How long an outbox entry may wait in normal operation: one relay period plus the batch ahead of it is
+     * well under this (ProviderTimelineOverKafkaTest holds p99 to it); past it the watch logs a WARNING.
+     */
+    static final Duration OUTBOX_WAIT_BOUND = Duration.ofSeconds(2);
     static final BasisPoints DEMO_PLATFORM_FEE = new BasisPoints(250);
 
     private Amba() {
@@ -80,6 +88,19 @@ public final class Amba {
     }
 
     private static RunningAmba start(AmbaConfig config, Parts parts, Vertx vertx, String webhookSecret) {
+        Background background = new Background();
+        try {
+            return start(config, parts, vertx, webhookSecret, background);
+        } catch (RuntimeException e) {
+            // A start that failed half-way must not leave its consumer in the group, holding partitions.
+            background.close();
+            RunningAmba.closeAll(parts.closeables());
+            throw e;
+        }
+    }
+
+    private static RunningAmba start(AmbaConfig config, Parts parts, Vertx vertx, String webhookSecret,
+                                     Background background) {
         Logging.guardSecrets();
         InstantSource clock = InstantSource.system();
         SecureRandomIds ids = new SecureRandomIds();
@@ -101,8 +122,11 @@ public final class Amba {
         Optional<DemoCredentials> demo = config.mode() == AmbaConfig.Mode.DEV
                 ? Optional.of(DemoProject.setUp(parts, admin, ids, clock)) : Optional.empty();
 
-        Background background = new Background();
+        OutboxWatchService outboxWatch = new OutboxWatchService(parts.outbox(), clock, OUTBOX_WAIT_BOUND);
+        OutboxGauges.register(outboxWatch, metrics);
+
         background.every(RELAY_EVERY, "outbox relay", relay::drain);
+        background.every(WATCH_OUTBOX_EVERY, "outbox watch", outboxWatch::look);
         background.every(RECONCILE_EVERY, "reconciler", reconciler::reconcileOnce);
 
         CreateAdmission creates = new CreateAdmission(payments, config.capacity().maxCreatesInFlight());

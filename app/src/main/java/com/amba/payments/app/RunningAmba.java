@@ -61,7 +61,12 @@ public final class RunningAmba implements AutoCloseable {
     public void close() {
         background.close();
         vertx.close().await();
-        for (AutoCloseable resource : parts.closeables()) {
+        closeAll(parts.closeables());
+    }
+
+    /** Closes each in turn; one that fails to close is logged and does not keep the others open. */
+    static void closeAll(java.util.List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources) {
             try {
                 resource.close();
             } catch (Exception e) {

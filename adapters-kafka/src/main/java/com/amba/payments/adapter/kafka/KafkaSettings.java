@@ -103,6 +103,10 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration r
         // Applying one event may wait on the provider (re-reading an intent); small batches keep a whole batch
         // well inside max.poll.interval.ms, past which the group would evict this consumer.
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20);
+        // An instance that dies without leaving the group (kill -9, a lost host) holds its partitions until its
+        // session times out; 10 s (not the client's 45 s) lets another instance take its payments' events soon.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;

@@ -5,6 +5,7 @@ import com.amba.payments.domain.model.CreationClaim;
 import com.amba.payments.domain.model.Currency;
 import com.amba.payments.domain.model.EventDisposition;
 import com.amba.payments.domain.model.InboxEntry;
+import com.amba.payments.domain.model.OutboxBacklog;
 import com.amba.payments.domain.model.OutboxEntry;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentCursor;
@@ -244,6 +245,12 @@ public final class InMemoryLedger implements Ledger, Outbox {
     @Override
     public synchronized List<OutboxEntry> unrelayed(int limit) {
         return unrelayed.values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized OutboxBacklog backlog() {
+        return new OutboxBacklog(unrelayed.size(),
+                unrelayed.values().stream().map(entry -> entry.event().time()).min(Comparator.naturalOrder()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.amba.payments.adapter.postgres;
 
+import com.amba.payments.domain.model.OutboxBacklog;
 import com.amba.payments.domain.model.OutboxEntry;
 import com.amba.payments.domain.port.out.Outbox;
 import io.vertx.sqlclient.Tuple;
@@ -20,6 +21,11 @@ public final class PostgresOutbox implements Outbox {
     @Override
     public List<OutboxEntry> unrelayed(int limit) {
         return Rows.all(database.run(Sql.UNRELAYED, Tuple.of(limit)), Rows::outboxEntry);
+    }
+
+    @Override
+    public OutboxBacklog backlog() {
+        return Rows.outboxBacklog(database.run(Sql.OUTBOX_BACKLOG, Tuple.tuple()).iterator().next());
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.amba.payments.domain.model.EventDisposition;
 import com.amba.payments.domain.model.InboxEntry;
 import com.amba.payments.domain.model.KeyHash;
 import com.amba.payments.domain.model.Money;
+import com.amba.payments.domain.model.OutboxBacklog;
 import com.amba.payments.domain.model.OutboxEntry;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
@@ -117,6 +118,11 @@ final class Rows {
 
     private static Optional<BasisPoints> fee(Row row) {
         return Optional.ofNullable(row.getInteger("default_fee_bps")).map(BasisPoints::new);
+    }
+
+    static OutboxBacklog outboxBacklog(Row row) {
+        long entries = row.getLong("entries");
+        return new OutboxBacklog(entries, entries == 0 ? Optional.empty() : Optional.of(instant(row, "oldest")));
     }
 
     private static Instant instant(Row row, String column) {

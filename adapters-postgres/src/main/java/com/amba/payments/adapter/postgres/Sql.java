@@ -130,6 +130,10 @@ final class Sql {
     static final String UNRELAYED = "SELECT position, " + OUTBOX_COLUMNS + " FROM outbox "
             + "WHERE relayed_at IS NULL ORDER BY position LIMIT $1";
 
+    /** Served by the partial index of unrelayed entries: cheap while the relay keeps up. */
+    static final String OUTBOX_BACKLOG = "SELECT count(*)::bigint AS entries, min(occurred_at) AS oldest FROM outbox "
+            + "WHERE relayed_at IS NULL";
+
     static final String MARK_RELAYED = "UPDATE outbox SET relayed_at = now() "
             + "WHERE position = ANY($1::bigint[]) AND relayed_at IS NULL";
 

@@ -15,6 +15,8 @@ import com.amba.payments.domain.model.ClientReference;
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
 import com.amba.payments.domain.model.EventDisposition;
+import com.amba.payments.domain.model.InboxEntry;
+import com.amba.payments.domain.model.OutboxBacklog;
 import com.amba.payments.domain.model.OutboxEntry;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentCursor;
@@ -31,6 +33,7 @@ import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
 import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.ReportLine;
 import com.amba.payments.domain.model.RequestFingerprint;
+import com.amba.payments.domain.model.StatusChange;
 import com.amba.payments.domain.model.StatusHistoryEntry;
 import com.amba.payments.domain.model.Transition;
 import com.amba.payments.domain.model.TransitionOutcome;
@@ -408,6 +411,50 @@ public abstract class LedgerContract {
             assertEquals(2, events.size());
             assertEquals(transition.change().orElseThrow().outgoing().orElseThrow(), events.get(1));
             assertTrue(ledger.hasDecided(eventId));
+        }
+
+        @Test
+        void aConfirmationMovesOnlyTheTimeTheStatusIsKnownAsOfWithNoHistoryRowAndNoEvent() {
+            ProviderEventId eventId = TestIds.eventId();
+            Instant readAt = payment.statusAsOf().plusSeconds(30);
+            Payment confirmed = payment.confirmedAsOf(readAt);
+            Transition transition = Transition.of(StatusChange.confirmation(payment, confirmed, eventId.value()),
+                    new InboxEntry(eventId, Optional.of(payment.id()), EventDisposition.IGNORED_OLDER, "kept",
+                            T0.plusSeconds(31)));
+
+            assertEquals(TransitionOutcome.RECORDED, ledger.record(transition));
+
+            Payment now = ledger.find(payment.id()).orElseThrow();
+            assertEquals(confirmed, now);
+            assertEquals(readAt, now.statusAsOf(), "a later event from before the read must not overwrite it");
+            assertEquals(payment.updatedAt(), now.updatedAt());
+            assertEquals(1, ledger.history(payment.id()).size(), "nothing anyone could see changed");
+            assertEquals(1, allUnrelayed().size(), "no event for downstream services");
+            assertTrue(ledger.hasDecided(eventId));
+            assertEquals(TransitionOutcome.STALE, ledger.record(Transition.withoutEvent(
+                    StatusChange.confirmation(payment, payment.confirmedAsOf(readAt.plusSeconds(1)), "again"))),
+                    "a confirmation is version-checked like a move");
+        }
+
+        @Test
+        void eachMoveTellsTheLedgersPreviousStatusDownstream() {
+            Payment first = moved(payment, PaymentStatus.REQUIRES_ACTION, T0.plusSeconds(1));
+            Payment second = moved(first, PaymentStatus.REQUIRES_PAYMENT_METHOD, T0.plusSeconds(2));
+            moved(second, PaymentStatus.PROCESSING, T0.plusSeconds(3));
+
+            List<PaymentEvent> events = allUnrelayed().stream().map(OutboxEntry::event).toList();
+            assertEquals(List.of(PaymentStatus.REQUIRES_PAYMENT_METHOD, PaymentStatus.REQUIRES_ACTION,
+                    PaymentStatus.REQUIRES_PAYMENT_METHOD, PaymentStatus.PROCESSING),
+                    events.stream().map(PaymentEvent::status).toList());
+            for (int i = 1; i < events.size(); i++) {
+                assertEquals(Optional.of(events.get(i - 1).status()), events.get(i).previousStatus(),
+                        "one chain without a gap");
+            }
+        }
+
+        private Payment moved(Payment from, PaymentStatus to, Instant at) {
+            assertEquals(TransitionOutcome.RECORDED, ledger.record(moveByEvent(from, to, at, TestIds.eventId())));
+            return ledger.find(from.id()).orElseThrow();
         }
 
         @Test
@@ -799,6 +846,21 @@ public abstract class LedgerContract {
             outbox.markRelayed(all.subList(0, 2));
 
             assertEquals(List.of(all.get(2)), outbox.unrelayed(10));
+        }
+
+        @Test
+        void theBacklogCountsWhatWaitsAndDatesTheOldest() {
+            assertEquals(OutboxBacklog.EMPTY, outbox.backlog());
+            Payment a = stored(payment().build());
+            ledger.record(moveByEvent(a, PaymentStatus.PROCESSING, T0.plusSeconds(5), TestIds.eventId()));
+            List<OutboxEntry> all = outbox.unrelayed(10);
+
+            assertEquals(new OutboxBacklog(2, Optional.of(all.get(0).event().time())), outbox.backlog());
+
+            outbox.markRelayed(all.subList(0, 1));
+            assertEquals(new OutboxBacklog(1, Optional.of(T0.plusSeconds(5))), outbox.backlog());
+            outbox.markRelayed(all);
+            assertEquals(OutboxBacklog.EMPTY, outbox.backlog());
         }
 
         @Test

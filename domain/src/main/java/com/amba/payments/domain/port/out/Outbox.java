@@ -1,5 +1,6 @@
 package com.amba.payments.domain.port.out;
 
+import com.amba.payments.domain.model.OutboxBacklog;
 import com.amba.payments.domain.model.OutboxEntry;
 import java.util.List;
 
@@ -10,4 +11,7 @@ public interface Outbox {
     List<OutboxEntry> unrelayed(int limit);
 
     void markRelayed(List<OutboxEntry> entries);
+
+    /** How many events wait to be relayed and when the oldest was recorded: one cheap look. */
+    OutboxBacklog backlog();
 }
