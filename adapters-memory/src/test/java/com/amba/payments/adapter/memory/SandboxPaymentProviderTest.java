@@ -50,6 +50,11 @@ class SandboxPaymentProviderTest extends PaymentProviderContract {
         return notReady;
     }
 
+    @Override
+    protected Instant providerNow() {
+        return clock.instant();
+    }
+
     private IntentRequest request(long amount, String currency) {
         return new IntentRequest(ready, Money.of(amount, currency), 0, new ProjectId("proj_sandbox"),
                 Optional.empty(), new ProviderIdempotencyKey("k-" + UUID.randomUUID()));

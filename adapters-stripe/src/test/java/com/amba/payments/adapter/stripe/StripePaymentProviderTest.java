@@ -1,5 +1,7 @@
 package com.amba.payments.adapter.stripe;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
 import com.amba.payments.domain.contract.PaymentProviderContract;
 import com.amba.payments.domain.model.ConnectedAccountId;
@@ -7,6 +9,7 @@ import com.amba.payments.domain.port.out.PaymentProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The provider-port contract, passed by the Stripe adapter over real HTTP against the local Stripe server. */
 class StripePaymentProviderTest extends PaymentProviderContract {
@@ -44,5 +47,14 @@ class StripePaymentProviderTest extends PaymentProviderContract {
     @Override
     protected ConnectedAccountId notReadyAccount() {
         return notReady;
+    }
+
+    @Test
+    void aReReadIsDatedByTheDateOfStripesAnswerNotByAmbasClock() {
+        var created = created(1_500);
+
+        java.time.Instant asOf = provider.retrieveIntent(ready, created.id()).orElseThrow().asOf();
+
+        assertEquals(0, asOf.getNano(), "the Date header is to the second; Amba's clock would not be");
     }
 }

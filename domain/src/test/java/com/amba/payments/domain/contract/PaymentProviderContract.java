@@ -19,6 +19,7 @@ import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.out.IntentRequest;
 import com.amba.payments.domain.port.out.PaymentProvider;
 import com.amba.payments.domain.testing.TestIds;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ public abstract class PaymentProviderContract {
         return err.error();
     }
 
-    private ProviderIntent created(long amount) {
+    protected ProviderIntent created(long amount) {
         return provider().createIntent(request(amount, 100, freshKey())).orElseThrow();
     }
 
@@ -131,6 +132,23 @@ public abstract class PaymentProviderContract {
         assertEquals(intent.amount(), retrieved.amount());
         assertEquals(intent.status(), retrieved.status());
         assertEquals(intent.created(), retrieved.created());
+    }
+
+    /** The provider's clock now (the system clock, unless the provider under test runs on another). */
+    protected Instant providerNow() {
+        return Instant.now();
+    }
+
+    @Test
+    void aReReadIsDatedByTheProvidersClockWhenItAnswered() {
+        ProviderIntent intent = created(2_500);
+        Instant before = providerNow().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+        Instant asOf = provider().retrieveIntent(readyAccount(), intent.id()).orElseThrow().asOf();
+
+        Instant after = providerNow();
+        assertTrue(!asOf.isBefore(before) && !asOf.isAfter(after),
+                () -> "answered " + asOf + ", asked between " + before + " and " + after);
     }
 
     @Test

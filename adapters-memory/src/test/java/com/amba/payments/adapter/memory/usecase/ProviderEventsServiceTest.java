@@ -104,6 +104,30 @@ class ProviderEventsServiceTest {
     }
 
     @Test
+    void aReReadAnswerIsNotOverwrittenByAnEventCreatedBeforeTheReadEvenIfAfterTheEventThatCausedIt() {
+        Payment payment = world.created(body(2_000));
+        world.webhooksArrive = false;
+        // The provider's timeline: requires_action at +10 s, back to requires_payment_method at +20 s, then the
+        // re-read at +30 s. Their events arrive late and out of order.
+        clock.advance(Duration.ofSeconds(10));
+        world.sandbox.act(payment.id().value(), IntentAction.REQUIRE_ACTION).orElseThrow();
+        PaymentIntentChanged requiresAction = Payments.intentChanged(payment, PaymentStatus.REQUIRES_ACTION, later(0));
+        clock.advance(Duration.ofSeconds(10));
+        world.sandbox.act(payment.id().value(), IntentAction.FAIL).orElseThrow();
+        clock.advance(Duration.ofSeconds(10));
+        world.events.apply(Payments.intentChanged(payment, PaymentStatus.PROCESSING, payment.createdAt()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        // That old event was a tie or older news: the provider was asked (at +30 s) and said where it stands.
+        assertEquals(PaymentStatus.REQUIRES_PAYMENT_METHOD, world.read(payment).status());
+
+        EventReceipt late = world.events.apply(requiresAction);
+
+        assertEquals(new EventReceipt.Decided(EventDisposition.IGNORED_OLDER), late);
+        assertEquals(PaymentStatus.REQUIRES_PAYMENT_METHOD, world.read(payment).status(), "never back in time");
+        assertEquals(1, world.ledger.unrelayed(10).size(), "nothing published but the created event");
+    }
+
+    @Test
     void anEventThatBeatItsPaymentIsParkedAndAppliedWhenThePaymentAppears() {
         world.sandbox.loseNextCreateAnswers(1);
         world.create(body(2_000).reference("order-1"));
