@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Listens on {@code amba_control_plane} (the V2 triggers notify it when a control-plane table changes) over a
@@ -14,6 +15,8 @@ import java.time.Duration;
 final class ControlPlaneListener implements AutoCloseable {
 
     static final String CHANNEL = "amba_control_plane";
+    /** How many heartbeats a connection attempt may take before it is given up. */
+    private static final int CONNECT_HEARTBEATS = 5;
 
     /** What the listener reports, from a Vert.x event loop. */
     interface Changes {
@@ -47,22 +50,36 @@ final class ControlPlaneListener implements AutoCloseable {
         if (closed) {
             return;
         }
-        PgConnection.connect(vertx, options).onComplete(connected -> {
-            if (connected.failed()) {
+        // A handshake that never finishes (a partition while connecting) is given up after a few heartbeats, so
+        // the listener tries again instead of waiting on it forever; whenever it does finish, it is closed.
+        AtomicBoolean settled = new AtomicBoolean();
+        long watchdog = vertx.setTimer(heartbeat.toMillis() * CONNECT_HEARTBEATS, ignored -> {
+            if (settled.compareAndSet(false, true)) {
                 retryLater();
+            }
+        });
+        PgConnection.connect(vertx, options).onComplete(connected -> {
+            vertx.cancelTimer(watchdog);
+            boolean inTime = settled.compareAndSet(false, true);
+            if (connected.failed()) {
+                if (inTime) {
+                    retryLater();
+                }
                 return;
             }
             PgConnection opened = connected.result();
-            if (closed) {
+            if (closed || !inTime) {
                 opened.close();
                 return;
             }
             opened.notificationHandler(notification -> changes.changed());
             opened.closeHandler(ignored -> lost(opened));
             opened.query("LISTEN " + CHANNEL).execute().onComplete(listened -> {
-                if (listened.failed()) {
+                if (listened.failed() || closed) {
                     opened.close();
-                    retryLater();
+                    if (!closed) {
+                        retryLater();
+                    }
                     return;
                 }
                 connection = opened;
