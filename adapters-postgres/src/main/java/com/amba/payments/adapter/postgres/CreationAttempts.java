@@ -37,7 +37,7 @@ final class CreationAttempts {
         Instant leaseUntil = now.plus(lease);
         Tuple firstClaim = Tuple.of(attempt.projectId().value(), attempt.reference().value(),
                 attempt.fingerprint().value(), attempt.idempotencyKey().value(), Parameters.at(leaseUntil));
-        if (database.run(Sql.CLAIM_NEW_ATTEMPT, firstClaim).rowCount() == 1) {
+        if (database.write(Sql.CLAIM_NEW_ATTEMPT, firstClaim).rowCount() == 1) {
             return new CreationClaim.Claimed(attempt);
         }
         return database.inTransaction(statements -> {
@@ -53,7 +53,7 @@ final class CreationAttempts {
     }
 
     void release(CreationAttempt attempt) {
-        database.run(Sql.RELEASE_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
+        database.write(Sql.RELEASE_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
                 attempt.fingerprint().value()));
     }
 

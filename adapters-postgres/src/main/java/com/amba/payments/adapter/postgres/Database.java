@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The synchronous face of vertx-pg-client for the ports, which are plain blocking Java. Single statements go
- * through a pipelined client; multi-statement work through a pool of transactional connections. Every call
+ * The synchronous face of vertx-pg-client for the ports, which are plain blocking Java. Single reads (and the
+ * rarer single writes) go through a pipelined client; the create's writes and multi-statement work through a
+ * pool of connections ({@link #write}, {@link #inTransaction}). Every call
  * has one deadline: past it, or on any connection failure, the caller gets {@link StoreUnavailable} and is
  * never left hanging. Both clients reconnect lazily, so the adapter recovers by itself when the database
  * returns.
@@ -81,6 +82,17 @@ final class Database {
     /** One statement on the pipelined client. */
     RowSet<Row> run(String sql, Tuple parameters) {
         return await(pipelined.preparedQuery(sql).execute(parameters), Deadline.after(settings.callTimeout()));
+    }
+
+    /**
+     * One statement that commits (autocommitted), on a pooled connection of its own. A pipelined connection runs
+     * its statements one after another, each waiting for its own WAL flush, and a read queued behind them waits
+     * too; pooled writes flush side by side (PostgreSQL commits concurrent ones together) and reads stay on the
+     * pipelined client.
+     */
+    RowSet<Row> write(String sql, Tuple parameters) {
+        Deadline deadline = Deadline.after(settings.callTimeout());
+        return await(transactional.preparedQuery(sql).execute(parameters), deadline);
     }
 
     /**

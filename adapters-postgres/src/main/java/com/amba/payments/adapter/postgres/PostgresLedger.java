@@ -68,7 +68,7 @@ public final class PostgresLedger implements Ledger {
     @Override
     public RecordedCreation recordCreationAndCheckParked(Optional<CreationAttempt> attempt, Payment payment,
                                                          PaymentEvent created) {
-        Row answer = database.run(Sql.RECORD_CREATION, Parameters.creation(attempt, payment, created))
+        Row answer = database.write(Sql.RECORD_CREATION, Parameters.creation(attempt, payment, created))
                 .iterator().next();
         boolean parked = answer.getBoolean("parked");
         if (answer.getBoolean("recorded")) {
