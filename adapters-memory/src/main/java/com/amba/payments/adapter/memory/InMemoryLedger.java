@@ -247,6 +247,12 @@ public final class InMemoryLedger implements Ledger, Outbox {
         return unrelayed.values().stream().limit(limit).toList();
     }
 
+    /** One process, one relay: the turn is always this instance's. */
+    @Override
+    public boolean hasRelayTurn() {
+        return true;
+    }
+
     @Override
     public synchronized OutboxBacklog backlog() {
         return new OutboxBacklog(unrelayed.size(),

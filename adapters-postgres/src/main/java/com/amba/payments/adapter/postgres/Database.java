@@ -155,7 +155,7 @@ final class Database {
         }
     }
 
-    private static <T> T await(Future<T> pending, Deadline deadline) {
+    static <T> T await(Future<T> pending, Deadline deadline) {
         if (Context.isOnEventLoopThread()) {
             // Blocking an event loop would stall every connection it serves; the ports run on virtual threads.
             throw new IllegalStateException("the PostgreSQL ports block: call them from a virtual or worker thread");

@@ -7,15 +7,23 @@ import io.vertx.sqlclient.Tuple;
 import java.util.List;
 
 /**
- * The events the ledger wrote with its changes. Several instances may relay at once: an event may then go out
- * twice, which at-least-once delivery allows (consumers deduplicate on the event id), but never zero times.
+ * The events the ledger wrote with its changes. One instance relays at a time ({@link RelayTurn}); should two
+ * ever overlap (a holder cut off mid-batch), an event may go out twice, which at-least-once delivery allows
+ * (consumers deduplicate on the event id), but never zero times and never ahead of its payment's earlier ones.
  */
 public final class PostgresOutbox implements Outbox {
 
     private final Database database;
+    private final RelayTurn relayTurn;
 
-    PostgresOutbox(Database database) {
+    PostgresOutbox(Database database, RelayTurn relayTurn) {
         this.database = database;
+        this.relayTurn = relayTurn;
+    }
+
+    @Override
+    public boolean hasRelayTurn() {
+        return relayTurn.holds();
     }
 
     @Override

@@ -19,11 +19,14 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresControlPlane controlPlane;
     private final CachedControlPlane cachedControlPlane;
     private final ControlPlaneListener listener;
+    private final RelayTurn relayTurn;
 
-    private PostgresStore(Vertx vertx, Database database, PgConnectOptions listenAt, ControlPlaneCaching caching) {
+    private PostgresStore(Vertx vertx, Database database, PgConnectOptions listenAt, ControlPlaneCaching caching,
+                          RelayTurn relayTurn) {
         this.database = database;
         this.ledger = new PostgresLedger(database);
-        this.outbox = new PostgresOutbox(database);
+        this.relayTurn = relayTurn;
+        this.outbox = new PostgresOutbox(database, relayTurn);
         this.controlPlane = new PostgresControlPlane(database);
         this.cachedControlPlane = new CachedControlPlane(controlPlane, caching.maxAge());
         this.listener = new ControlPlaneListener(vertx, listenAt, cachedControlPlane, caching.heartbeat());
@@ -47,8 +50,13 @@ public final class PostgresStore implements AutoCloseable {
                                         ControlPlaneCaching caching) {
         Migrations.apply(url);
         PgConnectOptions listenAt = Database.connectOptions(caching.listenAt().orElse(url), settings);
-        return new PostgresStore(vertx, Database.open(vertx, url, settings), listenAt, caching);
+        RelayTurn relayTurn = new RelayTurn(vertx, Database.connectOptions(url, settings), settings.callTimeout(),
+                RELAY_HOLDER_LOST_AFTER);
+        return new PostgresStore(vertx, Database.open(vertx, url, settings), listenAt, caching, relayTurn);
     }
+
+    /** A relay's turn held by an instance cut off from the database passes on after this long. */
+    static final java.time.Duration RELAY_HOLDER_LOST_AFTER = java.time.Duration.ofSeconds(10);
 
     public Ledger ledger() {
         return ledger;
@@ -85,6 +93,7 @@ public final class PostgresStore implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        relayTurn.close();
         database.close();
     }
 }

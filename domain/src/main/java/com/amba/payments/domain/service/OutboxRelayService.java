@@ -27,6 +27,9 @@ public final class OutboxRelayService implements RelayPaymentEvents {
     /** One relay at a time per instance (the timer and an explicit drain), so an instance never sends twice. */
     @Override
     public synchronized int relayOnce() {
+        if (!outbox.hasRelayTurn()) {
+            return 0;
+        }
         List<OutboxEntry> relayed = new ArrayList<>();
         try {
             for (OutboxEntry entry : outbox.unrelayed(BATCH)) {
