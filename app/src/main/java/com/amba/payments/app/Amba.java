@@ -59,13 +59,14 @@ public final class Amba {
     public static RunningAmba start(AmbaConfig config) {
         String webhookSecret = webhookSecretOf(config);
         Vertx vertx = Vertx.vertx();
+        Parts parts;
         try {
-            return start(config, AdapterChoice.partsFor(config, vertx, InstantSource.system(), webhookSecret), vertx,
-                    webhookSecret);
+            parts = AdapterChoice.partsFor(config, vertx, InstantSource.system(), webhookSecret);
         } catch (RuntimeException e) {
             vertx.close();
-            throw e;
+            throw StartupFailure.of(e);
         }
+        return start(config, parts, vertx, webhookSecret);
     }
 
     /** Dev mode without a configured secret signs and verifies webhooks with a sandbox secret of its own. */
@@ -87,15 +88,19 @@ public final class Amba {
         return start(config, parts, Vertx.vertx(), webhookSecretOf(config));
     }
 
+    /**
+     * Anything that fails on the way (Vert.x rethrows a taken port's checked {@code BindException} as it is)
+     * closes what was opened and becomes one {@link StartupFailure}: no thread is left to keep the process alive.
+     */
     private static RunningAmba start(AmbaConfig config, Parts parts, Vertx vertx, String webhookSecret) {
         Background background = new Background();
         try {
             return start(config, parts, vertx, webhookSecret, background);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             // A start that failed half-way must not leave its consumer in the group, holding partitions.
             background.close();
-            RunningAmba.closeAll(parts.closeables());
-            throw e;
+            RunningAmba.closeAll(vertx, parts);
+            throw StartupFailure.of(e);
         }
     }
 
@@ -144,11 +149,15 @@ public final class Amba {
         HttpDependencies http = configured.port() == 0 ? configured.withPort(HttpDependencies.SHARED_FREE_PORT)
                 : configured;
         List<AmbaHttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        vertx.deployVerticle(() -> {
-            AmbaHttpServer server = new AmbaHttpServer(http);
-            servers.add(server);
-            return server;
-        }, new DeploymentOptions().setInstances(instances)).await();
+        try {
+            vertx.deployVerticle(() -> {
+                AmbaHttpServer server = new AmbaHttpServer(http);
+                servers.add(server);
+                return server;
+            }, new DeploymentOptions().setInstances(instances)).await();
+        } catch (Exception e) {
+            throw StartupFailure.listening(configured.port(), e);
+        }
         Set<Integer> ports = servers.stream().map(AmbaHttpServer::port).collect(java.util.stream.Collectors.toSet());
         if (ports.size() != 1) {
             throw new IllegalStateException("the HTTP verticle instances listen on different ports: " + ports);

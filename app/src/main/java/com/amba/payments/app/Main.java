@@ -22,8 +22,9 @@ public final class Main {
         RunningAmba amba;
         try {
             amba = Amba.start(config);
-        } catch (RuntimeException e) {
-            System.err.println("Amba Payments could not start: " + e.getMessage());
+        } catch (Exception e) {
+            // One line, never a stack trace: the message says which part failed and what to do.
+            System.err.println("Amba Payments could not start: " + StartupFailure.oneLine(e));
             System.exit(1);
             return;
         }

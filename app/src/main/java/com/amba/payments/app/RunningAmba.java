@@ -60,6 +60,11 @@ public final class RunningAmba implements AutoCloseable {
     @Override
     public void close() {
         background.close();
+        closeAll(vertx, parts);
+    }
+
+    /** Vert.x first (no request is served any more), then each part's resources; one that fails is only logged. */
+    static void closeAll(Vertx vertx, Parts parts) {
         vertx.close().await();
         closeAll(parts.closeables());
     }

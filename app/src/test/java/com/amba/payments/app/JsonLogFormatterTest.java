@@ -27,10 +27,15 @@ class JsonLogFormatterTest {
     }
 
     @Test
-    void aStructuredEventStaysStructured() {
-        LogRecord record = new LogRecord(Level.INFO, "{\"event\":\"http_request\",\"status\":\"200\"}");
+    void aStructuredEventsFieldsSitBesideTheLinesOwnNotNestedInside() {
+        LogRecord record = new LogRecord(Level.INFO, "{\"event\":\"http_request\",\"status\":\"200\",\"level\":\"x\"}");
+        record.setLoggerName("access");
         JsonObject json = new JsonObject(formatter.format(record));
-        assertEquals("http_request", json.getJsonObject("event").getString("event"));
+        assertEquals("http_request", json.getString("event"));
+        assertEquals("200", json.getString("status"));
+        assertEquals("INFO", json.getString("level"));
+        assertEquals("x", json.getString("event_level"));
+        assertEquals("access", json.getString("logger"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One JSON line per request (method, path, route, status, duration, request id) and its metrics. Never the
@@ -21,10 +22,25 @@ final class AccessLog {
         this.metrics = metrics;
     }
 
-    /** Among the first handlers of every request: watches for the end of its answer. */
+    /**
+     * Among the first handlers of every request: watches for the end of its answer. An answer counts once its last
+     * byte is written; "aborted" is only a connection that closed before that. (Over HTTP/2, which the JDK's client
+     * asks for with an h2c upgrade, the end handler fires only when the connection closes, and as a failure, so it
+     * cannot be the only signal.)
+     */
     void watch(RoutingContext ctx) {
         long started = System.nanoTime();
-        ctx.addEndHandler(ended -> finished(ctx, started, ended.succeeded()));
+        AtomicBoolean counted = new AtomicBoolean();
+        ctx.addBodyEndHandler(written -> {
+            if (counted.compareAndSet(false, true)) {
+                finished(ctx, started, true);
+            }
+        });
+        ctx.addEndHandler(ended -> {
+            if (counted.compareAndSet(false, true)) {
+                finished(ctx, started, ended.succeeded() || ctx.response().ended());
+            }
+        });
         ctx.next();
     }
 

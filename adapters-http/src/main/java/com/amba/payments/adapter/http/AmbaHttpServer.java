@@ -2,6 +2,7 @@ package com.amba.payments.adapter.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -66,7 +67,7 @@ public final class AmbaHttpServer extends VerticleBase {
         new DocsRoutes().register(router);
 
         router.errorHandler(404, AmbaHttpServer::notFound);
-        router.errorHandler(405, AmbaHttpServer::methodNotAllowed);
+        router.errorHandler(405, ctx -> methodNotAllowed(router, ctx));
         router.errorHandler(500, AmbaHttpServer::failed);
         return router;
     }
@@ -83,7 +84,9 @@ public final class AmbaHttpServer extends VerticleBase {
                 + ctx.request().path());
     }
 
-    private static void methodNotAllowed(RoutingContext ctx) {
+    /** RFC 9110: a 405 names the methods the path does answer. */
+    private static void methodNotAllowed(Router router, RoutingContext ctx) {
+        ctx.response().putHeader(HttpHeaders.ALLOW, AllowedMethods.of(router, ctx.request().path()));
         ErrorResponses.send(ctx, 405, "METHOD_NOT_ALLOWED", ctx.request().method().name() + " is not allowed on "
                 + ctx.request().path());
     }

@@ -357,6 +357,11 @@ class AmbaHttpServerTest {
         assertEquals(405, wrongMethod.statusCode());
         assertEquals("METHOD_NOT_ALLOWED", errorCode(wrongMethod));
         assertEquals(Optional.of("r-405"), wrongMethod.headers().firstValue("X-Request-Id"));
+        assertEquals(Optional.of("POST"), wrongMethod.headers().firstValue("Allow"));
+        HttpResponse<String> readWrongly = send(HttpRequest.newBuilder(uri(fullPort, "/client/payments/intents/pi_x"))
+                .DELETE());
+        assertEquals(405, readWrongly.statusCode());
+        assertEquals(Optional.of("GET"), readWrongly.headers().firstValue("Allow"));
     }
 
     // ---- Admin API ----

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +34,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Runs Amba Payments for the platform owner, through the Admin API.",
         synopsisSubcommandLabel = "COMMAND",
         usageHelpWidth = 100,
-        subcommands = {PaymentsCommands.class, ProjectsCommands.class, KeysCommands.class, AccountsCommands.class},
+        subcommands = {PaymentsCommands.class, ProjectsCommands.class, KeysCommands.class, AccountsCommands.class,
+            HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -44,6 +47,8 @@ public final class AmbaCli implements AutoCloseable {
     static final String URL_VARIABLE = "AMBA_URL";
     static final String TOKEN_VARIABLE = "AMBA_ADMIN_TOKEN";
     private static final String REDACTED = "[admin token]";
+    /** What a token is made of: a value bounded by anything else (space, quote, =, comma) stands alone. */
+    private static final String TOKEN_CHARACTERS = "A-Za-z0-9_\\-.~+/";
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
     boolean help;
@@ -153,7 +158,9 @@ public final class AmbaCli implements AutoCloseable {
     private int onFailure(Exception failure, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         if (failure instanceof CliFailure known) {
-            err.println(redact(known.getMessage()));
+            // The API's refusals are its own catalogue texts and never repeat a credential, so they are printed as
+            // sent: a short wrong token such as "wrong" must not blank the word in "missing or wrong".
+            err.println(known.isRefusal() ? known.getMessage() : redact(known.getMessage()));
             return known.exitCode();
         }
         // A bug or an answer of an unexpected shape: one line still, and never the token.
@@ -173,13 +180,19 @@ public final class AmbaCli implements AutoCloseable {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /**
+     * Blanks each token this run knows where it stands as a whole value (picocli quotes what was typed, as in
+     * {@code 'amba_admin_…'}), never where its text is merely part of a longer word or of another value.
+     */
     private String redact(String text) {
-        String safe = text;
-        for (String secret : secrets) {
-            safe = safe.replace(secret, REDACTED);
-        }
+        List<String> known = new ArrayList<>(secrets);
         if (token != null && !token.isBlank()) {
-            safe = safe.replace(token.strip(), REDACTED);
+            known.add(token.strip());
+        }
+        String safe = text;
+        for (String secret : known) {
+            safe = Pattern.compile("(?<![" + TOKEN_CHARACTERS + "])" + Pattern.quote(secret) + "(?![" + TOKEN_CHARACTERS + "])")
+                    .matcher(safe).replaceAll(Matcher.quoteReplacement(REDACTED));
         }
         return safe;
     }

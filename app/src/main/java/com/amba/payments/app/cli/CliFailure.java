@@ -10,16 +10,22 @@ final class CliFailure extends RuntimeException {
     static final int NOT_ASKED = 2;
 
     private final int exitCode;
+    private final boolean refusal;
 
-    private CliFailure(String message, int exitCode) {
+    private CliFailure(String message, int exitCode, boolean refusal) {
         // The message is the whole story for the person at the terminal; a stack trace would only hide it.
         super(message, null, false, false);
         this.exitCode = exitCode;
+        this.refusal = refusal;
+    }
+
+    private CliFailure(String message, int exitCode) {
+        this(message, exitCode, false);
     }
 
     /** The API answered with its error envelope. */
     static CliFailure refused(String code, String message) {
-        return new CliFailure(code + ": " + message, REFUSED);
+        return new CliFailure(code + ": " + message, REFUSED, true);
     }
 
     /** Something answered, but not with an Amba envelope (a proxy's error page, say). */
@@ -35,6 +41,11 @@ final class CliFailure extends RuntimeException {
     /** The CLI's own settings are missing or unusable, so no request was sent. */
     static CliFailure misconfigured(String message) {
         return new CliFailure(message, NOT_ASKED);
+    }
+
+    /** Whether this is the API's own error envelope (its text came from the service, not from what was typed). */
+    boolean isRefusal() {
+        return refusal;
     }
 
     int exitCode() {

@@ -307,4 +307,48 @@ class AmbaCliTest {
             assertTrue(run.err().contains("Usage: amba") || run.err().contains("Did you mean"), run::toString);
         }
     }
+
+    @Test
+    void theApisRefusalIsPrintedAsSentWhateverWrongTokenWasTyped() {
+        // A token's text may well be a word of the API's message; only a whole typed value is ever blanked.
+        for (String wrong : List.of("wrong", "Bearer", "admin", "token")) {
+            CliRun run = CliRun.of(Map.of(), new String[] {"--url", url, "--token", wrong, "payments", "status"});
+            assertEquals(1, run.exitCode(), run::toString);
+            assertEquals("INVALID_ADMIN_TOKEN: Authorization: Bearer <admin token> is missing or wrong",
+                    run.err().strip(), run::toString);
+        }
+    }
+
+    @Test
+    void aTypedTokenIsBlankedAsAWholeValueOnly() {
+        // "or" is typed as the token and as a stray argument: the stray one is blanked, picocli's own words stay.
+        CliRun run = CliRun.of(Map.of(), new String[] {"--url", url, "--token", "or", "payments", "status", "or"});
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("'[admin token]'"), run::toString);
+        assertTrue(run.err().contains("Usage: amba payments status"), run::toString);
+        assertFalse(run.err().contains("[admin token]ptions") || run.err().contains("w[admin token]"), run::toString);
+    }
+
+    @Test
+    void helpIsACommandAsWellAsAnOption() {
+        CliRun help = CliRun.of(Map.of(), new String[] {"help"});
+        assertEquals(0, help.exitCode(), help::toString);
+        assertTrue(help.out().startsWith("Usage: amba"), help::toString);
+        CliRun helpPayments = CliRun.of(Map.of(), new String[] {"help", "payments"});
+        assertEquals(0, helpPayments.exitCode(), helpPayments::toString);
+        assertTrue(helpPayments.out().startsWith("Usage: amba payments"), helpPayments::toString);
+    }
+
+    @Test
+    void theCliIsAnsweredAndCountedAsAnsweredNotAborted() {
+        succeeds("payments", "status");
+        succeeds("payments", "status");
+        String metrics = amba.api.send("GET", "/metrics", Map.of(), null).body();
+        List<String> statusLines = metrics.lines()
+                .filter(line -> line.startsWith("amba_http_responses_total{") && line.contains("route=\"/admin/payments/status\""))
+                .toList();
+        assertFalse(statusLines.isEmpty(), metrics);
+        assertTrue(statusLines.stream().noneMatch(line -> line.contains("aborted")), statusLines::toString);
+        assertTrue(statusLines.stream().anyMatch(line -> line.contains("status=\"200\"")), statusLines::toString);
+    }
 }

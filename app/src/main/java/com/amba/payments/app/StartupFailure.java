@@ -1,0 +1,45 @@
+package com.amba.payments.app;
+
+import java.net.BindException;
+
+/**
+ * Why the service could not start, in one line a person can act on: which part, and what to do. Thrown by
+ * {@link Amba#start} after everything it had opened is closed again, so the process can simply exit.
+ */
+public final class StartupFailure extends RuntimeException {
+
+    StartupFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The listen step failed: a taken port gets its own advice, anything else its own words. */
+    static StartupFailure listening(int port, Throwable failure) {
+        if (causedBy(failure, BindException.class)) {
+            return new StartupFailure("port " + port + " is already in use (another Amba Payments, or another program,"
+                    + " listens there): stop it, or start on a free port with " + AmbaConfig.HTTP_PORT + "=<port>",
+                    failure);
+        }
+        return new StartupFailure("could not listen on port " + port + ": " + oneLine(failure), failure);
+    }
+
+    /** Anything else that failed while starting, said in one line. */
+    static StartupFailure of(Throwable failure) {
+        return failure instanceof StartupFailure known ? known : new StartupFailure(oneLine(failure), failure);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message (or, without one, the type) with line breaks folded, so it stays one line. */
+    static String oneLine(Throwable failure) {
+        String message = failure.getMessage() == null || failure.getMessage().isBlank()
+                ? failure.getClass().getSimpleName() : failure.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}
