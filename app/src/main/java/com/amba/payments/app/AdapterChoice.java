@@ -10,6 +10,7 @@ import com.amba.payments.adapter.memory.InMemoryControlPlane;
 import com.amba.payments.adapter.memory.InMemoryLedger;
 import com.amba.payments.adapter.memory.InProcessEventBus;
 import com.amba.payments.adapter.memory.SandboxPaymentProvider;
+import com.amba.payments.adapter.memory.SandboxRecall;
 import com.amba.payments.adapter.postgres.PostgresSettings;
 import com.amba.payments.adapter.postgres.PostgresStore;
 import com.amba.payments.adapter.stripe.OnboardingUrls;
@@ -103,13 +104,15 @@ public final class AdapterChoice {
                 settings = settings.withApiBase(URI.create(config.stripeApiBase().get()));
             }
             settings = settings.withOnboardingUrls(new OnboardingUrls(
-                    config.onboardingRefreshUrl().orElse(StripeSettings.DEFAULT_ONBOARDING_URLS.refreshUrl()),
-                    config.onboardingReturnUrl().orElse(StripeSettings.DEFAULT_ONBOARDING_URLS.returnUrl())));
+                    config.onboardingRefreshUrl().orElse(ownPage(config, "/onboarding/refresh")),
+                    config.onboardingReturnUrl().orElse(ownPage(config, "/onboarding/return"))));
             provider = new StripePaymentProvider(settings);
             sandbox = Optional.empty();
             mode = key.mode();
         } else {
-            SandboxPaymentProvider sandboxProvider = new SandboxPaymentProvider(handoff, clock);
+            // With PostgreSQL the sandbox recalls earlier runs' intents and accounts from the ledger and control plane.
+            SandboxPaymentProvider sandboxProvider = new SandboxPaymentProvider(handoff, clock,
+                    config.databaseUrl().isPresent() ? SandboxRecall.from(ledger, controlPlane) : SandboxRecall.NOTHING);
             provider = sandboxProvider;
             sandbox = Optional.of(sandboxProvider);
             mode = StripeMode.TEST;
@@ -118,6 +121,12 @@ public final class AdapterChoice {
 
         return new Parts(controlPlane, ledger, outbox, provider, sandbox, Optional.of(webhooks), handoff, downstream,
                 consumeWith, readiness, closeables);
+    }
+
+    /** Amba's own onboarding page on this host's port: right for a laptop; production sets its public URLs. */
+    static String ownPage(AmbaConfig config, String path) {
+        int port = config.httpPort() == 0 ? AmbaConfig.DEFAULT_PORT : config.httpPort();
+        return "http://localhost:" + port + path;
     }
 
     /** The Kafka consumer exists only once the use case it feeds does; closed first, before the producers. */

@@ -17,6 +17,7 @@ import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.service.AdminService;
 import com.amba.payments.domain.service.CreateAdmission;
 import com.amba.payments.domain.service.CreationTiming;
+import com.amba.payments.domain.service.OnboardingService;
 import com.amba.payments.domain.service.OutboxRelayService;
 import com.amba.payments.domain.service.OutboxWatchService;
 import com.amba.payments.domain.service.PaymentsService;
@@ -28,6 +29,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -135,9 +137,13 @@ public final class Amba {
         background.every(RECONCILE_EVERY, "reconciler", reconciler::reconcileOnce);
 
         CreateAdmission creates = new CreateAdmission(payments, config.capacity().maxCreatesInFlight());
-        HttpDependencies http = new HttpDependencies(creates, payments, admin, webhooks, parts.sandbox(),
+        OnboardingService onboarding = new OnboardingService(parts.controlPlane(), parts.provider());
+        HttpDependencies http = new HttpDependencies(creates, payments, admin, onboarding, webhooks, parts.sandbox(),
                 new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
         int port = deployHttp(vertx, http, config.capacity().httpInstances());
+        if (parts.provider() instanceof SandboxPaymentProvider sandbox) {
+            sandbox.servedAt(URI.create("http://localhost:" + port));
+        }
         return new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay);
     }
 

@@ -62,6 +62,7 @@ public final class AmbaHttpServer extends VerticleBase {
         new OpsRoutes(dependencies.readinessChecks(), metrics, threads).register(router);
         new ClientRoutes(dependencies.createPayment(), dependencies.readPayment(), threads).register(router, bodies);
         new AdminRoutes(dependencies.administerPayments(), dependencies.adminToken(), threads).register(router, bodies);
+        new OnboardingRoutes(dependencies.onboardingPages(), threads).register(router);
         dependencies.webhooks().ifPresent(webhooks -> new WebhookRoutes(webhooks, threads).register(router));
         dependencies.sandbox().ifPresent(sandbox -> new SandboxRoutes(sandbox, threads).register(router));
         new DocsRoutes().register(router);

@@ -3,6 +3,7 @@ package com.amba.payments.adapter.http;
 import com.amba.payments.domain.model.AdminToken;
 import com.amba.payments.domain.port.in.AdministerPayments;
 import com.amba.payments.domain.port.in.CreatePayment;
+import com.amba.payments.domain.port.in.OnboardingPages;
 import com.amba.payments.domain.port.in.OperateSandbox;
 import com.amba.payments.domain.port.in.ReadPayment;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
@@ -19,6 +20,7 @@ import java.util.Optional;
 public record HttpDependencies(CreatePayment createPayment,
                                ReadPayment readPayment,
                                AdministerPayments administerPayments,
+                               OnboardingPages onboardingPages,
                                Optional<ReceiveProviderWebhook> webhooks,
                                Optional<OperateSandbox> sandbox,
                                AdminToken adminToken,
@@ -33,6 +35,7 @@ public record HttpDependencies(CreatePayment createPayment,
         Objects.requireNonNull(createPayment, "createPayment");
         Objects.requireNonNull(readPayment, "readPayment");
         Objects.requireNonNull(administerPayments, "administerPayments");
+        Objects.requireNonNull(onboardingPages, "onboardingPages");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(sandbox, "sandbox");
         Objects.requireNonNull(adminToken, "adminToken");
@@ -45,7 +48,7 @@ public record HttpDependencies(CreatePayment createPayment,
 
     /** The same dependencies on another port (further verticle instances share the first one's port). */
     public HttpDependencies withPort(int otherPort) {
-        return new HttpDependencies(createPayment, readPayment, administerPayments, webhooks, sandbox, adminToken,
+        return new HttpDependencies(createPayment, readPayment, administerPayments, onboardingPages, webhooks, sandbox, adminToken,
                 readinessChecks, metrics, otherPort);
     }
 }

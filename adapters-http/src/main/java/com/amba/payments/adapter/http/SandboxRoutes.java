@@ -1,5 +1,8 @@
 package com.amba.payments.adapter.http;
 
+import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.PaymentError;
+import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.OperateSandbox;
 import com.amba.payments.domain.port.in.OperateSandbox.IntentAction;
 import io.vertx.core.http.HttpMethod;
@@ -12,6 +15,7 @@ import java.util.stream.Collectors;
 /** Dev mode only: move a sandbox intent or account along as a customer and Stripe would (SPEC §9). */
 final class SandboxRoutes {
 
+    static final String ONBOARDING_PAGE = "/sandbox/accounts/:account_id/onboarding";
     private static final String ACTIONS = Arrays.stream(IntentAction.values())
             .map(IntentAction::wireName).collect(Collectors.joining(", "));
 
@@ -27,6 +31,44 @@ final class SandboxRoutes {
         Routes.on(router, HttpMethod.POST, "/sandbox/payments/:payment_id/:action").handler(this::act);
         Routes.on(router, HttpMethod.POST, "/sandbox/accounts/:account_id/complete_onboarding")
                 .handler(this::completeOnboarding);
+        Routes.on(router, HttpMethod.GET, ONBOARDING_PAGE).handler(this::onboardingPage);
+        Routes.on(router, HttpMethod.POST, ONBOARDING_PAGE).handler(this::finishOnboardingFromThePage);
+    }
+
+    /** Like Stripe's test-mode onboarding: a page with one button, so the link the Admin API gives can be opened. */
+    private void onboardingPage(RoutingContext ctx) {
+        String accountId = ctx.pathParam("account_id");
+        threads.call(() -> sandbox.isAccount(accountId)).onComplete(known -> {
+            if (known.failed()) {
+                Replies.internalError(ctx, known.cause());
+            } else if (!known.result()) {
+                HtmlPage.send(ctx, 404, "Unknown account", "<p>The sandbox has no account "
+                        + HtmlPage.escape(accountId) + ".</p>");
+            } else {
+                HtmlPage.send(ctx, 200, "Sandbox onboarding", "<p>Account <code>" + HtmlPage.escape(accountId)
+                        + "</code>. In the sandbox there are no details to fill in: finishing sets charges_enabled and"
+                        + " sends account.updated, as Stripe would.</p>\n<form method=\"post\"><button type=\"submit\">"
+                        + "Finish onboarding</button></form>");
+            }
+        });
+    }
+
+    /** The page's button: finish onboarding, then go where Stripe would, the platform's return page. */
+    private void finishOnboardingFromThePage(RoutingContext ctx) {
+        String accountId = ctx.pathParam("account_id");
+        threads.call(() -> sandbox.completeOnboarding(accountId)).onComplete(outcome -> {
+            if (outcome.failed()) {
+                Replies.internalError(ctx, outcome.cause());
+                return;
+            }
+            switch (outcome.result()) {
+                case Result.Ok<ConnectedAccount, PaymentError> ok ->
+                        HtmlPage.redirect(ctx, 303, OnboardingRoutes.returnPageOf(ok.value().id().value()));
+                case Result.Err<ConnectedAccount, PaymentError> err -> HtmlPage.send(ctx,
+                        ErrorResponses.status(err.error()), "Not finished",
+                        "<p>" + HtmlPage.escape(err.error().code() + ": " + err.error().message()) + "</p>");
+            }
+        });
     }
 
     private void act(RoutingContext ctx) {

@@ -132,7 +132,7 @@ class AmbaHttpServerTest {
     private static HttpDependencies dependencies(Optional<ReceiveProviderWebhook> hooks, Optional<OperateSandbox> sandbox,
                                                  List<ReadinessCheck> checks) {
         return new HttpDependencies((key, body) -> creates.get().create(key, body),
-                (key, id) -> reads.get().read(key, id), admin, hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
+                (key, id) -> reads.get().read(key, id), admin, new NoOnboardingPages(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 0);
     }
 
@@ -604,12 +604,30 @@ class AmbaHttpServerTest {
 
     // ---- helpers ----
 
+    /** Onboarding pages are tested end to end in app; here every account is unknown. */
+    private static final class NoOnboardingPages implements com.amba.payments.domain.port.in.OnboardingPages {
+        @Override
+        public Result<com.amba.payments.domain.model.Project, PaymentError> returned(String accountId) {
+            return Result.err(new PaymentError.AccountNotFound());
+        }
+
+        @Override
+        public Result<com.amba.payments.domain.port.in.AccountSetup, PaymentError> refreshed(String accountId) {
+            return Result.err(new PaymentError.AccountNotFound());
+        }
+    }
+
     private static final class FakeSandbox implements OperateSandbox {
         @Override
         public Result<ProviderIntent, PaymentError> act(String paymentId, IntentAction action) {
             sandboxCalls.add("act " + paymentId + " " + action);
             return Result.ok(new ProviderIntent(new PaymentId(paymentId), new ClientSecret(paymentId + "_secret_x"),
                     PaymentStatus.SUCCEEDED, Money.of(2000, "usd"), Instant.EPOCH, Instant.EPOCH));
+        }
+
+        @Override
+        public boolean isAccount(String accountId) {
+            return accountId.startsWith("acct_");
         }
 
         @Override

@@ -21,7 +21,9 @@ import com.amba.payments.domain.port.out.PaymentProvider;
 import com.amba.payments.domain.port.out.ProviderEventHandoff;
 import com.amba.payments.domain.port.out.StoreUnavailable;
 import com.amba.payments.domain.service.SecureRandomIds;
+import com.amba.payments.domain.model.Payment;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -43,6 +45,9 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
 
     private final ProviderEventHandoff handoff;
     private final InstantSource clock;
+    private final SandboxRecall recall;
+    /** Where Amba serves the sandbox's pages, once it listens: onboarding links are absolute, like Stripe's. */
+    private volatile String pagesBase = "";
     private final SecureRandomIds random = new SecureRandomIds();
 
     private final Map<PaymentId, SandboxIntent> intents = new HashMap<>();
@@ -54,8 +59,50 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
     private volatile Duration createLatency = Duration.ZERO;
 
     public SandboxPaymentProvider(ProviderEventHandoff handoff, InstantSource clock) {
+        this(handoff, clock, SandboxRecall.NOTHING);
+    }
+
+    /** A sandbox that recalls, from {@code recall}, what an earlier run of the service created. */
+    public SandboxPaymentProvider(ProviderEventHandoff handoff, InstantSource clock, SandboxRecall recall) {
         this.handoff = handoff;
         this.clock = clock;
+        this.recall = recall;
+    }
+
+    /** The service listens at {@code base} (e.g. {@code http://localhost:8080}): onboarding links point there. */
+    public void servedAt(URI base) {
+        pagesBase = base.toString().replaceAll("/+$", "");
+    }
+
+    /** Held in memory, or recalled from the ledger (a payment of an earlier run), and then held again. */
+    private SandboxIntent intent(PaymentId id) {
+        SandboxIntent held = intents.get(id);
+        if (held == null) {
+            held = recall.payment(id).map(SandboxPaymentProvider::recalled).orElse(null);
+            if (held != null) {
+                intents.put(id, held);
+            }
+        }
+        return held;
+    }
+
+    private ConnectedAccount account(ConnectedAccountId id) {
+        ConnectedAccount held = accounts.get(id);
+        if (held == null) {
+            held = recall.account(id).orElse(null);
+            if (held != null) {
+                accounts.put(id, held);
+            }
+        }
+        return held;
+    }
+
+    /** The intent as the ledger last saw it; its idempotency key is not recorded, so it is not looked up by one. */
+    private static SandboxIntent recalled(Payment payment) {
+        IntentRequest request = new IntentRequest(payment.account(), payment.amount(), payment.applicationFee(),
+                payment.projectId(), payment.clientReference(), new ProviderIdempotencyKey("recalled-" + payment.id()));
+        return new SandboxIntent(payment.id(), payment.clientSecret(), request, payment.status(),
+                payment.statusAsOf().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /**
@@ -112,7 +159,7 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
 
     /** Stripe's checks on a create, in its order: the account first, then the amount. */
     private Optional<ProviderFailure> refusalOf(IntentRequest request) {
-        ConnectedAccount account = accounts.get(request.account());
+        ConnectedAccount account = account(request.account());
         if (account == null) {
             return Optional.of(new ProviderFailure.NotFound("No such account: '" + request.account() + "'"));
         }
@@ -162,7 +209,7 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
     }
 
     private Result<SandboxIntent, ProviderFailure> intentOn(ConnectedAccountId account, PaymentId id) {
-        SandboxIntent intent = intents.get(id);
+        SandboxIntent intent = intent(id);
         if (intent == null || !intent.account().equals(account)) {
             return Result.err(new ProviderFailure.NotFound("No such payment_intent: '" + id + "'"));
         }
@@ -188,16 +235,21 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
 
     @Override
     public synchronized Result<ConnectedAccount, ProviderFailure> retrieveAccount(ConnectedAccountId account) {
-        return Optional.ofNullable(accounts.get(account))
+        return Optional.ofNullable(account(account))
                 .<Result<ConnectedAccount, ProviderFailure>>map(Result::ok)
                 .orElseGet(() -> Result.err(new ProviderFailure.NotFound("No such account: '" + account + "'")));
     }
 
-    /** A relative link: POSTing to it on Amba's own port finishes onboarding in the sandbox. */
+    /** The sandbox's onboarding page on Amba's own port: a browser opens it, its button finishes onboarding. */
     @Override
     public synchronized Result<OnboardingLink, ProviderFailure> createOnboardingLink(ConnectedAccountId account) {
         return retrieveAccount(account)
-                .map(a -> new OnboardingLink("/sandbox/accounts/" + a.id() + "/complete_onboarding"));
+                .map(a -> new OnboardingLink(pagesBase + "/sandbox/accounts/" + a.id() + "/onboarding"));
+    }
+
+    @Override
+    public synchronized boolean isAccount(String accountId) {
+        return ConnectedAccountId.parse(accountId).map(id -> account(id) != null).orElse(false);
     }
 
     @Override
@@ -205,7 +257,7 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
         ProviderEvent.PaymentIntentChanged event;
         SandboxIntent moved;
         synchronized (this) {
-            Optional<SandboxIntent> found = PaymentId.parse(paymentId).map(intents::get);
+            Optional<SandboxIntent> found = PaymentId.parse(paymentId).map(this::intent);
             if (found.isEmpty()) {
                 return Result.err(new PaymentError.PaymentNotFound());
             }
@@ -241,7 +293,7 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
     public Result<ConnectedAccount, PaymentError> completeOnboarding(String accountId) {
         ConnectedAccount ready;
         synchronized (this) {
-            Optional<ConnectedAccountId> id = ConnectedAccountId.parse(accountId).filter(accounts::containsKey);
+            Optional<ConnectedAccountId> id = ConnectedAccountId.parse(accountId).filter(known -> account(known) != null);
             if (id.isEmpty()) {
                 return Result.err(new PaymentError.AccountNotFound());
             }

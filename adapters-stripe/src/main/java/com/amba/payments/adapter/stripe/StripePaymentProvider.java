@@ -97,8 +97,8 @@ public final class StripePaymentProvider implements PaymentProvider {
         AccountLinkCreateParams params = AccountLinkCreateParams.builder()
                 .setAccount(account.value())
                 .setType(AccountLinkCreateParams.Type.ACCOUNT_ONBOARDING)
-                .setRefreshUrl(onboardingUrls.refreshUrl())
-                .setReturnUrl(onboardingUrls.returnUrl())
+                .setRefreshUrl(onboardingUrls.refreshUrlFor(account.value()))
+                .setReturnUrl(onboardingUrls.returnUrlFor(account.value()))
                 .build();
         return call(() -> client.v1().accountLinks().create(params))
                 .map(link -> new OnboardingLink(link.getUrl()));

@@ -157,11 +157,13 @@ class StripeWireFormatTest {
         String url = configured.createOnboardingLink(created.id()).orElseThrow().url();
 
         assertEquals(Map.of("account", created.id().value(), "type", "account_onboarding",
-                        "refresh_url", urls.refreshUrl(), "return_url", urls.returnUrl()),
+                        "refresh_url", urls.refreshUrl() + "?account=" + created.id().value(),
+                        "return_url", urls.returnUrl() + "?account=" + created.id().value()),
                 stripe.requests("POST", "/v1/account_links").getFirst().form().flat());
         HttpResponse<Void> page = visit(url);
         assertEquals(302, page.statusCode());
-        assertEquals(Optional.of(urls.returnUrl()), page.headers().firstValue("Location"));
+        assertEquals(Optional.of(urls.returnUrl() + "?account=" + created.id().value()),
+                page.headers().firstValue("Location"));
         assertTrue(configured.retrieveAccount(created.id()).orElseThrow().chargesEnabled());
     }
 

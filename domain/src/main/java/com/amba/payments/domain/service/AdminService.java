@@ -7,13 +7,11 @@ import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.ConnectedAccountId;
 import com.amba.payments.domain.model.IssuedApiKey;
 import com.amba.payments.domain.model.KeyHash;
-import com.amba.payments.domain.model.OnboardingLink;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.PaymentPage;
 import com.amba.payments.domain.model.PlatformSettings;
 import com.amba.payments.domain.model.Project;
 import com.amba.payments.domain.model.ProjectId;
-import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.Report;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
@@ -39,6 +37,7 @@ public final class AdminService implements AdministerPayments {
     private final PaymentProvider provider;
     private final IdSource ids;
     private final InstantSource clock;
+    private final ProviderAccounts accounts;
 
     public AdminService(ControlPlane controlPlane, Ledger ledger, PaymentProvider provider, IdSource ids,
                         InstantSource clock) {
@@ -47,6 +46,7 @@ public final class AdminService implements AdministerPayments {
         this.provider = provider;
         this.ids = ids;
         this.clock = clock;
+        this.accounts = new ProviderAccounts(controlPlane, provider);
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class AdminService implements AdministerPayments {
                 .flatMap(toAttach -> toAttach.isPresent()
                         ? attach(project, toAttach.get())
                         : createOrReuse(project))
-                .flatMap(this::withOnboardingLink)));
+                .flatMap(accounts::withOnboardingLink)));
     }
 
     private Result<ConnectedAccount, PaymentError> attach(Project project, ConnectedAccountId id) {
@@ -120,29 +120,13 @@ public final class AdminService implements AdministerPayments {
         if (heldByAnother) {
             return Result.err(new PaymentError.AccountAlreadyAttached(id + " belongs to another project"));
         }
-        return keep(project, provider.retrieveAccount(id));
+        return accounts.keep(project, provider.retrieveAccount(id));
     }
 
     private Result<ConnectedAccount, PaymentError> createOrReuse(Project project) {
-        return keep(project, project.account().isPresent()
+        return accounts.keep(project, project.account().isPresent()
                 ? provider.retrieveAccount(project.account().get().id())
                 : provider.createAccount(project.id()));
-    }
-
-    /** The provider's word on the account, recorded on the project (readiness included). */
-    private Result<ConnectedAccount, PaymentError> keep(Project project, Result<ConnectedAccount, ProviderFailure> answer) {
-        return fromProvider(answer).map(account -> {
-            controlPlane.attachAccount(project.id(), account);
-            return account;
-        });
-    }
-
-    private Result<AccountSetup, PaymentError> withOnboardingLink(ConnectedAccount account) {
-        if (account.chargesEnabled()) {
-            return Result.ok(new AccountSetup(account, Optional.empty()));
-        }
-        return fromProvider(provider.createOnboardingLink(account.id()))
-                .map(link -> new AccountSetup(account, Optional.<OnboardingLink>of(link)));
     }
 
     @Override
@@ -169,11 +153,6 @@ public final class AdminService implements AdministerPayments {
         return controlPlane.project(new ProjectId(projectId))
                 .<Result<Project, PaymentError>>map(Result::ok)
                 .orElseGet(() -> Result.err(new PaymentError.ProjectNotFound()));
-    }
-
-    private static <T> Result<T, PaymentError> fromProvider(Result<T, ProviderFailure> answer) {
-        return answer.mapError(failure -> failure instanceof ProviderFailure.NotFound
-                ? new PaymentError.AccountNotFound() : ProviderFailures.toPaymentError(failure));
     }
 
     private static <T> Result<T, PaymentError> guarded(Supplier<Result<T, PaymentError>> call) {

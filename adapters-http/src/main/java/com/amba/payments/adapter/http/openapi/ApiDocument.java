@@ -21,6 +21,7 @@ public final class ApiDocument {
         all.addAll(ClientOperations.all());
         all.addAll(AdminOperations.all());
         all.addAll(ProviderWebhookOperations.all());
+        all.addAll(OnboardingOperations.all());
         all.addAll(SandboxOperations.all());
         all.addAll(OpsOperations.all());
         return all;
@@ -55,6 +56,7 @@ public final class ApiDocument {
                         .add(tag(ClientOperations.TAG, "A project's backend (server key) and app (client key)"))
                         .add(tag(AdminOperations.TAG, "The platform owner, with the admin bearer token"))
                         .add(tag(ProviderWebhookOperations.TAG, "Stripe telling Amba"))
+                        .add(tag(OnboardingOperations.TAG, "Where Stripe's hosted onboarding sends a browser back"))
                         .add(tag(SandboxOperations.TAG, "Dev mode's sandbox provider; 404 with a Stripe key"))
                         .add(tag(OpsOperations.TAG, "Health, metrics, this document")))
                 .put("paths", paths)

@@ -18,7 +18,7 @@ final class SandboxOperations {
     }
 
     static List<Operation> all() {
-        return List.of(act(), completeOnboarding());
+        return List.of(act(), completeOnboarding(), onboardingPage(), onboardingPageButton());
     }
 
     private static Operation act() {
@@ -37,6 +37,27 @@ final class SandboxOperations {
                         new JsonObject().put("payment_id", ClientOperations.PAYMENT_ID).put("status", "succeeded")
                                 .put("amount", 2000).put("currency", "usd"))
                 .errors("NOT_FOUND", "PAYMENT_NOT_FOUND", "PAYMENT_INTENT_UNEXPECTED_STATE", "CONTROL_PLANE_UNAVAILABLE");
+    }
+
+    private static Operation onboardingPage() {
+        return Operation.get("/sandbox/accounts/:account_id/onboarding")
+                .summary("sandboxOnboardingPage", "The sandbox's onboarding page", TAG)
+                .description("Where a sandbox account's onboarding_url points: an HTML page with one button, like"
+                        + " Stripe's test-mode onboarding.")
+                .pathParameter("account_id", "the connected account (acct_…)", AdminOperations.ACCOUNT_ID)
+                .answers(200, "an HTML page with a Finish onboarding button", "text/html", string("HTML"), null)
+                .errors("ACCOUNT_NOT_FOUND");
+    }
+
+    private static Operation onboardingPageButton() {
+        return Operation.post("/sandbox/accounts/:account_id/onboarding")
+                .summary("sandboxOnboardingFinish", "The onboarding page's button", TAG)
+                .description("Finishes onboarding (charges_enabled, account.updated) and redirects to the platform's"
+                        + " return page, /onboarding/return?account=….")
+                .pathParameter("account_id", "the connected account (acct_…)", AdminOperations.ACCOUNT_ID)
+                .answers(303, "a redirect (Location) to /onboarding/return?account=…", "text/html", string("empty"),
+                        null)
+                .errors("ACCOUNT_NOT_FOUND", "CONTROL_PLANE_UNAVAILABLE");
     }
 
     private static Operation completeOnboarding() {

@@ -37,6 +37,9 @@ public interface OperateSandbox {
     /** PAYMENT_NOT_FOUND for an unknown intent; PAYMENT_INTENT_UNEXPECTED_STATE when Stripe would refuse. */
     Result<ProviderIntent, PaymentError> act(String paymentId, IntentAction action);
 
+    /** Whether the sandbox holds this connected account (its onboarding page exists). */
+    boolean isAccount(String accountId);
+
     /** ACCOUNT_NOT_FOUND for an unknown account. Emits {@code account.updated}. */
     Result<ConnectedAccount, PaymentError> completeOnboarding(String accountId);
 }
