@@ -203,9 +203,13 @@ class StripeOverHttpTest {
         assertEquals(200, setup.status(), setup::toString);
         assertTrue(setup.data().getString("onboarding_url").startsWith("http"));
         RecordedRequest link = stripe.requests("POST", "/v1/account_links").getLast();
-        assertEquals("https://platform.example/onboarding/again", link.form().value("refresh_url").orElseThrow());
-        assertEquals("https://platform.example/onboarding/done", link.form().value("return_url").orElseThrow());
-        assertEquals(setup.data().getString("stripe_account_id"), link.form().value("account").orElseThrow());
+        String account = setup.data().getString("stripe_account_id");
+        // Amba names the account on both pages, so they know whose link to renew or whose readiness to show.
+        assertEquals("https://platform.example/onboarding/again?account=" + account,
+                link.form().value("refresh_url").orElseThrow());
+        assertEquals("https://platform.example/onboarding/done?account=" + account,
+                link.form().value("return_url").orElseThrow());
+        assertEquals(account, link.form().value("account").orElseThrow());
     }
 
     private static void ensureReady() {
