@@ -53,11 +53,26 @@ class KafkaClusterTest {
         assertEquals(3, topics.get(KafkaTopics.PAYMENT_EVENTS).partitions().size());
     }
 
+    /**
+     * A topic just created may not be in the broker's metadata yet (seen on a loaded machine): ask again for up to
+     * 30 s. A topic that never appears still fails the test.
+     */
     private static Map<String, TopicDescription> describe(KafkaTestBroker broker, List<String> names)
             throws ExecutionException, InterruptedException {
+        long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers()))) {
-            return admin.describeTopics(names).allTopicNames().get();
+            while (true) {
+                try {
+                    return admin.describeTopics(names).allTopicNames().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                            || System.nanoTime() > giveUpAt) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 }
