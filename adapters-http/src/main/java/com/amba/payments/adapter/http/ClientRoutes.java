@@ -1,5 +1,6 @@
 package com.amba.payments.adapter.http;
 
+import com.amba.payments.domain.model.IdempotencyKey;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.port.in.CreatePayment;
 import com.amba.payments.domain.port.in.ReadPayment;
@@ -34,8 +35,9 @@ final class ClientRoutes {
 
     private void create(RoutingContext ctx) {
         Optional<String> apiKey = Routes.header(ctx, API_KEY);
+        Optional<String> idempotencyKey = Routes.header(ctx, IdempotencyKey.HEADER);
         RequestBody body = Routes.body(ctx);
-        threads.call(() -> createPayment.create(apiKey, body))
+        threads.call(() -> createPayment.create(apiKey, idempotencyKey, body))
                 .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::created));
     }
 

@@ -27,6 +27,8 @@ final class ErrorResponses {
             case PaymentError.NoPlatformFee e -> 400;
             case PaymentError.FeeExceedsAmount e -> 400;
             case PaymentError.InvalidQuery e -> 400;
+            case PaymentError.InvalidIdempotencyKey e -> 400;
+            case PaymentError.IdempotencyKeyReused e -> 409;
             case PaymentError.InvalidSignature e -> 400;
             case PaymentError.PaymentNotFound e -> 404;
             case PaymentError.ProjectNotFound e -> 404;

@@ -88,6 +88,16 @@ public final class InMemoryLedger implements Ledger, Outbox {
     }
 
     @Override
+    public synchronized void completeCreation(CreationAttempt attempt, PaymentId payment) {
+        ReferenceKey key = new ReferenceKey(attempt.projectId(), attempt.reference());
+        AttemptState existing = attempts.get(key);
+        if (existing != null && !existing.isCompleted() && payments.containsKey(payment)
+                && existing.attempt().fingerprint().equals(attempt.fingerprint())) {
+            attempts.put(key, existing.completedBy(payment));
+        }
+    }
+
+    @Override
     public synchronized void releaseCreation(CreationAttempt attempt) {
         ReferenceKey key = new ReferenceKey(attempt.projectId(), attempt.reference());
         AttemptState existing = attempts.get(key);

@@ -4,6 +4,7 @@ import com.amba.payments.adapter.postgres.Database.Decision;
 import com.amba.payments.adapter.postgres.Database.Statements;
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
+import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.ProviderIdempotencyKey;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -50,6 +51,11 @@ final class CreationAttempts {
                     Tuple.of(attempt.projectId().value(), attempt.reference().value())).iterator().next();
             return decide(statements, attempt, existing, now, leaseUntil);
         });
+    }
+
+    void complete(CreationAttempt attempt, PaymentId payment) {
+        database.run(Sql.COMPLETE_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
+                attempt.fingerprint().value(), payment.value()));
     }
 
     void release(CreationAttempt attempt) {

@@ -55,6 +55,11 @@ public final class PostgresLedger implements Ledger {
     }
 
     @Override
+    public void completeCreation(CreationAttempt attempt, PaymentId payment) {
+        attempts.complete(attempt, payment);
+    }
+
+    @Override
     public void releaseCreation(CreationAttempt attempt) {
         attempts.release(attempt);
     }

@@ -91,6 +91,9 @@ final class Sql {
             + "state = 'in_flight', lease_until = $5, payment_id = NULL "
             + "WHERE project_id = $1 AND client_reference = $2";
 
+    static final String COMPLETE_ATTEMPT = "UPDATE creation_attempts SET state = 'completed', payment_id = $4 "
+            + "WHERE project_id = $1 AND client_reference = $2 AND fingerprint = $3 AND state <> 'completed'";
+
     static final String RELEASE_ATTEMPT = "UPDATE creation_attempts SET state = 'released' "
             + "WHERE project_id = $1 AND client_reference = $2 AND fingerprint = $3 AND state <> 'completed'";
 

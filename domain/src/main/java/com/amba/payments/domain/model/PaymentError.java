@@ -64,6 +64,18 @@ public sealed interface PaymentError {
         }
     }
 
+    record InvalidIdempotencyKey() implements PaymentError {
+        public String code() { return "INVALID_IDEMPOTENCY_KEY"; }
+        public String message() { return "Idempotency-Key must be 1 to 255 printable ASCII characters"; }
+    }
+
+    record IdempotencyKeyReused() implements PaymentError {
+        public String code() { return "IDEMPOTENCY_KEY_REUSED"; }
+        public String message() {
+            return "Idempotency-Key was already used for a different request; use a new key for a new request";
+        }
+    }
+
     record ClientReferenceConflict() implements PaymentError {
         public String code() { return "CLIENT_REFERENCE_CONFLICT"; }
         public String message() {

@@ -8,4 +8,10 @@ import java.util.Optional;
  */
 public record PaymentOrder(Money amount, FeeRequest fee, Optional<ClientReference> clientReference,
                            RequestFingerprint fingerprint) {
+
+    /** The whole request, client reference included: what an Idempotency-Key's replay must match. */
+    public RequestFingerprint wholeRequest() {
+        return new RequestFingerprint(fingerprint.value() + ";client_reference="
+                + clientReference.map(ClientReference::value).orElse(""));
+    }
 }

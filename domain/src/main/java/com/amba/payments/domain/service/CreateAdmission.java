@@ -31,11 +31,17 @@ public final class CreateAdmission implements CreatePayment {
 
     @Override
     public Result<Payment, PaymentError> create(Optional<String> apiKey, RequestBody body) {
+        return create(apiKey, Optional.empty(), body);
+    }
+
+    @Override
+    public Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey,
+                                                RequestBody body) {
         if (!slots.tryAcquire()) {
             return Result.err(new PaymentError.Overloaded());
         }
         try {
-            return admitted.create(apiKey, body);
+            return admitted.create(apiKey, idempotencyKey, body);
         } finally {
             slots.release();
         }

@@ -6,6 +6,7 @@ import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
 import com.amba.payments.domain.model.FeePolicy;
+import com.amba.payments.domain.model.IdempotencyKey;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.PaymentEvent;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Creating and reading payments. The checks run in the contract's order; the first that fails answers.
@@ -61,13 +63,23 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
         this.authentication = new ApiKeyAuthentication(controlPlane);
     }
 
+    /** What an Idempotency-Key of this call binds under (other creates name their own operation). */
+    static final String CREATE_PAYMENT = "create_payment";
+
     @Override
     public Result<Payment, PaymentError> create(Optional<String> apiKey, RequestBody body) {
+        return create(apiKey, Optional.empty(), body);
+    }
+
+    @Override
+    public Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey,
+                                                RequestBody body) {
         try {
             return authentication.authenticate(apiKey)
                     .flatMap(PaymentsService::mustBeServerKey)
-                    .flatMap(key -> paymentsEnabled().flatMap(settings -> PaymentOrderRules.check(body)
-                            .flatMap(order -> create(key, order, settings))));
+                    .flatMap(key -> paymentsEnabled().flatMap(settings -> IdempotencyKey.parse(idempotencyKey)
+                            .flatMap(idempotency -> PaymentOrderRules.check(body)
+                                    .flatMap(order -> create(key, idempotency, order, settings)))));
         } catch (StoreUnavailable e) {
             return Result.err(new PaymentError.ControlPlaneUnavailable());
         }
@@ -95,7 +107,8 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
         return settings.paymentsEnabled() ? Result.ok(settings) : Result.err(new PaymentError.PaymentsNotEnabled());
     }
 
-    private Result<Payment, PaymentError> create(ApiKey key, PaymentOrder order, PlatformSettings settings) {
+    private Result<Payment, PaymentError> create(ApiKey key, Optional<IdempotencyKey> idempotency, PaymentOrder order,
+                                                 PlatformSettings settings) {
         Optional<Project> found = controlPlane.project(key.projectId());
         if (found.isEmpty()) {
             return Result.err(new PaymentError.InvalidApiKey());
@@ -109,16 +122,45 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
             return Result.err(new PaymentError.PaymentsNotReady());
         }
         return FeePolicy.resolve(order.amount(), order.fee(), project.defaultFee(), settings.defaultFee())
-                .flatMap(fee -> order.clientReference().isPresent()
-                        ? createOnce(project, account, order, fee)
-                        : callProvider(project, account, order, fee, Optional.empty(), ids.newIdempotencyKey()));
+                .flatMap(fee -> idempotency.isPresent()
+                        ? createWithKey(project, account, order, fee, idempotency.get())
+                        : createWithReference(project, account, order, fee));
     }
 
-    /** Binds the reference, or answers the payment it is already bound to, or waits for whoever is binding it. */
-    private Result<Payment, PaymentError> createOnce(Project project, ConnectedAccount account, PaymentOrder order,
-                                                     long fee) {
-        CreationAttempt attempt = CreationAttempt.of(project.id(), order.clientReference().orElseThrow(),
-                order.fingerprint());
+    /**
+     * Stripe's Idempotency-Key: bound like a client reference, to the whole request (reference included). With
+     * a reference as well, the reference's own binding makes the payment and the key is then bound to it too.
+     */
+    private Result<Payment, PaymentError> createWithKey(Project project, ConnectedAccount account, PaymentOrder order,
+                                                        long fee, IdempotencyKey key) {
+        CreationAttempt keyAttempt = CreationAttempt.of(project.id(), key.bindingFor(CREATE_PAYMENT),
+                order.wholeRequest());
+        return bindOnce(keyAttempt, new PaymentError.IdempotencyKeyReused(), claimed -> {
+            if (order.clientReference().isEmpty()) {
+                return callProvider(project, account, order, fee, Optional.of(claimed), claimed.idempotencyKey());
+            }
+            Result<Payment, PaymentError> made = createWithReference(project, account, order, fee);
+            switch (made) {
+                case Result.Ok<Payment, PaymentError> ok -> ledger.completeCreation(claimed, ok.value().id());
+                case Result.Err<Payment, PaymentError> failed -> releaseQuietly(Optional.of(claimed));
+            }
+            return made;
+        });
+    }
+
+    private Result<Payment, PaymentError> createWithReference(Project project, ConnectedAccount account,
+                                                              PaymentOrder order, long fee) {
+        if (order.clientReference().isEmpty()) {
+            return callProvider(project, account, order, fee, Optional.empty(), ids.newIdempotencyKey());
+        }
+        CreationAttempt attempt = CreationAttempt.of(project.id(), order.clientReference().get(), order.fingerprint());
+        return bindOnce(attempt, new PaymentError.ClientReferenceConflict(), claimed ->
+                callProvider(project, account, order, fee, Optional.of(claimed), claimed.idempotencyKey()));
+    }
+
+    /** Binds the attempt, or answers the payment it is already bound to, or waits for whoever is binding it. */
+    private Result<Payment, PaymentError> bindOnce(CreationAttempt attempt, PaymentError conflictError,
+                                                   Function<CreationAttempt, Result<Payment, PaymentError>> create) {
         Instant giveUpAt = clock.instant().plus(timing.waitForInFlight());
         while (true) {
             CreationClaim claim = ledger.claimCreation(attempt, now(), timing.lease());
@@ -127,11 +169,10 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
                     return Result.ok(created.payment());
                 }
                 case CreationClaim.Conflict conflict -> {
-                    return Result.err(new PaymentError.ClientReferenceConflict());
+                    return Result.err(conflictError);
                 }
                 case CreationClaim.Claimed claimed -> {
-                    return callProvider(project, account, order, fee, Optional.of(claimed.attempt()),
-                            claimed.attempt().idempotencyKey());
+                    return create.apply(claimed.attempt());
                 }
                 case CreationClaim.InFlight inFlight -> {
                     if (!clock.instant().isBefore(giveUpAt)) {

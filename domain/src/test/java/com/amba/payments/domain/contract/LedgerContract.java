@@ -190,6 +190,22 @@ public abstract class LedgerContract {
         }
 
         @Test
+        void aSecondAttemptCanBeBoundToAPaymentAnotherAttemptRecorded() {
+            CreationAttempt byReference = attempt("order-9", 2_000);
+            CreationAttempt byKey = attempt("idempotency-key:create_payment:k9", 2_000);
+            ledger.claimCreation(byReference, T0, LEASE);
+            ledger.claimCreation(byKey, T0, LEASE);
+            Payment payment = payment().withReference("order-9").build();
+            ledger.recordCreation(Optional.of(byReference), payment, createdEvent(payment));
+
+            ledger.completeCreation(byKey, payment.id());
+
+            assertEquals(new CreationClaim.AlreadyCreated(payment), ledger.claimCreation(byKey, T0.plusSeconds(1), LEASE));
+            assertEquals(new CreationClaim.Conflict(), ledger.claimCreation(attempt("idempotency-key:create_payment:k9",
+                    3_000), T0.plusSeconds(1), LEASE), "bound to that request for good");
+        }
+
+        @Test
         void creationCompletesTheAttemptSoTheSameRequestGetsThePayment() {
             CreationAttempt attempt = attempt("order-7", 2_000);
             ledger.claimCreation(attempt, T0, LEASE);

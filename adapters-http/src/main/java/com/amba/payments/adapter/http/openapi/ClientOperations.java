@@ -53,22 +53,27 @@ final class ClientOperations {
                 .description("""
                         Creates a Stripe PaymentIntent on the project's connected account as a direct charge, records \
                         it in Amba's ledger and returns its client secret. Checks run in this order and the first \
-                        that fails answers: INVALID_API_KEY, SERVER_KEY_REQUIRED, PAYMENTS_NOT_ENABLED, INVALID_BODY \
+                        that fails answers: INVALID_API_KEY, SERVER_KEY_REQUIRED, PAYMENTS_NOT_ENABLED, \
+                        INVALID_IDEMPOTENCY_KEY, INVALID_BODY \
                         (not a JSON object, unknown field, client_reference wrong, body over 64 KiB), INVALID_AMOUNT, \
                         INVALID_CURRENCY, INVALID_FEE, PAYMENTS_NOT_SET_UP, PAYMENTS_NOT_READY, NO_PLATFORM_FEE, \
-                        FEE_EXCEEDS_AMOUNT, CLIENT_REFERENCE_CONFLICT, PAYMENT_PROVIDER_UNAVAILABLE. Before all \
+                        FEE_EXCEEDS_AMOUNT, IDEMPOTENCY_KEY_REUSED, CLIENT_REFERENCE_CONFLICT, \
+                        PAYMENT_PROVIDER_UNAVAILABLE. Before all \
                         of them, OVERLOADED when the instance already has its most creates in flight (nothing is \
-                        done; retry after Retry-After). The same client_reference with the same request answers the same payment.""")
+                        done; retry after Retry-After). The same client_reference with the same request answers the same payment; \
+                        so does the same Idempotency-Key with the same body (kept for good, not only 24 h).""")
                 .access(Access.SERVER_KEY)
+                .header("Idempotency-Key", false, "Stripe's meaning: the same key with the same body answers the same"
+                        + " payment; with a different body, IDEMPOTENCY_KEY_REUSED. 1 to 255 printable ASCII characters.")
                 .body(body, new JsonObject().put("amount", 2000).put("currency", "usd")
                         .put("platform_fee_bps", 250).put("client_reference", "order-1042"), true)
                 .ok("the payment, new or the one this client_reference already made", created, new JsonObject()
                         .put("payment_id", PAYMENT_ID).put("client_secret", PAYMENT_ID + "_secret_abc123")
                         .put("status", "requires_payment_method").put("amount", 2000).put("currency", "usd")
                         .put("application_fee_amount", 50).put("client_reference", "order-1042"))
-                .errors("PAYMENTS_NOT_ENABLED", "INVALID_BODY", "INVALID_AMOUNT", "INVALID_CURRENCY", "INVALID_FEE",
-                        "PAYMENTS_NOT_SET_UP", "PAYMENTS_NOT_READY", "NO_PLATFORM_FEE", "FEE_EXCEEDS_AMOUNT",
-                        "CLIENT_REFERENCE_CONFLICT", "PAYMENT_PROVIDER_UNAVAILABLE", "CONTROL_PLANE_UNAVAILABLE",
+                .errors("PAYMENTS_NOT_ENABLED", "INVALID_IDEMPOTENCY_KEY", "INVALID_BODY", "INVALID_AMOUNT",
+                        "INVALID_CURRENCY", "INVALID_FEE", "PAYMENTS_NOT_SET_UP", "PAYMENTS_NOT_READY", "NO_PLATFORM_FEE",
+                        "FEE_EXCEEDS_AMOUNT", "IDEMPOTENCY_KEY_REUSED", "CLIENT_REFERENCE_CONFLICT", "PAYMENT_PROVIDER_UNAVAILABLE", "CONTROL_PLANE_UNAVAILABLE",
                         "OVERLOADED");
     }
 

@@ -24,6 +24,7 @@ public final class ErrorCodes {
         code("INVALID_FEE", 400, "platform_fee_bps must be a JSON integer from 0 to 10000");
         code("NO_PLATFORM_FEE", 400, "no platform fee: send application_fee_amount or platform_fee_bps, or set a default fee");
         code("FEE_EXCEEDS_AMOUNT", 400, "application fee 1000 must be less than the amount 1000");
+        code("INVALID_IDEMPOTENCY_KEY", 400, "Idempotency-Key must be 1 to 255 printable ASCII characters");
         code("INVALID_QUERY", 400, "limit must be a whole number from 1 to 100");
         code("INVALID_SIGNATURE", 400, "Stripe-Signature is missing or does not match the payload");
         code("PAYMENT_NOT_FOUND", 404, "no payment with that id for this project");
@@ -38,6 +39,8 @@ public final class ErrorCodes {
         code("PAYMENTS_NOT_READY", 409, "onboarding is not complete: the connected account cannot take charges yet");
         code("CLIENT_REFERENCE_CONFLICT", 409,
                 "client_reference was already used for a different request (amount, currency or fee)");
+        code("IDEMPOTENCY_KEY_REUSED", 409,
+                "Idempotency-Key was already used for a different request; use a new key for a new request");
         code("ACCOUNT_ALREADY_ATTACHED", 409, "the project already has a connected account");
         code("PAYMENT_INTENT_UNEXPECTED_STATE", 409, "the intent cannot take that action in its current state");
         code("BODY_TOO_LARGE", 413, "a webhook body must be at most 1 MiB");

@@ -37,6 +37,12 @@ public interface Ledger {
      */
     CreationClaim claimCreation(CreationAttempt attempt, Instant now, Duration lease);
 
+    /**
+     * Binds a claimed attempt to a payment that exists already: the second binding of one create (an
+     * Idempotency-Key sent beside a client reference, whose own attempt recorded the payment).
+     */
+    void completeCreation(CreationAttempt attempt, PaymentId payment);
+
     /** The create failed before a payment existed: the reference binds nothing (the key is kept for reuse). */
     void releaseCreation(CreationAttempt attempt);
 
