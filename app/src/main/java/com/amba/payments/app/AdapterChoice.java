@@ -73,7 +73,8 @@ public final class AdapterChoice {
         PaymentEvents downstream;
         Consumer<ApplyProviderEvent> consumeWith;
         if (config.kafkaBootstrapServers().isPresent()) {
-            KafkaSettings kafka = KafkaSettings.of(config.kafkaBootstrapServers().get(), "amba");
+            KafkaSettings kafka = KafkaSettings.of(config.kafkaBootstrapServers().get(), "amba")
+                    .withClientProperties(config.kafkaClientProperties());
             KafkaCluster cluster = new KafkaCluster(kafka);
             closeables.add(cluster);
             cluster.ensureTopics(KafkaCluster.TopicLayout.brokerDefaultReplication(TOPIC_PARTITIONS));

@@ -1,6 +1,8 @@
 package com.amba.payments.app;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,8 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
                          Optional<String> kafkaBootstrapServers, Optional<String> stripeSecretKey,
                          Optional<String> stripeApiBase, Optional<String> stripeWebhookSecret,
                          Duration reconcileAfter, Optional<String> onboardingRefreshUrl,
-                         Optional<String> onboardingReturnUrl, Capacity capacity) {
+                         Optional<String> onboardingReturnUrl, Capacity capacity,
+                         Map<String, String> kafkaClientProperties) {
 
     public enum Mode { DEV, PRODUCTION }
 
@@ -28,6 +31,10 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     static final String ADMIN_TOKEN = "AMBA_ADMIN_TOKEN";
     static final String DATABASE_URL = "AMBA_DATABASE_URL";
     static final String KAFKA = "AMBA_KAFKA_BOOTSTRAP_SERVERS";
+    static final String DATABASE_PASSWORD = "AMBA_DATABASE_PASSWORD";
+    static final String KAFKA_PREFIX = "AMBA_KAFKA_";
+    static final List<String> KAFKA_PASS_THROUGH =
+            List.of("AMBA_KAFKA_SECURITY_", "AMBA_KAFKA_SASL_", "AMBA_KAFKA_SSL_");
     static final String STRIPE_SECRET_KEY = "AMBA_STRIPE_SECRET_KEY";
     static final String STRIPE_API_BASE = "AMBA_STRIPE_API_BASE";
     static final String STRIPE_WEBHOOK_SECRET = "AMBA_STRIPE_WEBHOOK_SECRET";
@@ -83,7 +90,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public static AmbaConfig dev() {
         return new AmbaConfig(Mode.DEV, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECONCILE_AFTER, Optional.empty(),
-                Optional.empty(), Capacity.defaults());
+                Optional.empty(), Capacity.defaults(), Map.of());
     }
 
     public static AmbaConfig fromEnvironment(Map<String, String> env) throws Invalid {
@@ -143,9 +150,14 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
         Capacity capacity = new Capacity(
                 positive(env, HTTP_INSTANCES, defaults.httpInstances(), problems),
                 positive(env, MAX_CREATES_IN_FLIGHT, defaults.maxCreatesInFlight(), problems));
+        Optional<String> databasePassword = value(env, DATABASE_PASSWORD);
+        if (databasePassword.isPresent() && databaseUrl.isEmpty()) {
+            problems.add(DATABASE_PASSWORD + " is set but " + DATABASE_URL + " is not");
+        }
+        databaseUrl = databaseUrl.map(url -> withPasswordIfAbsent(url, databasePassword));
         AmbaConfig config = new AmbaConfig(mode, port, value(env, ADMIN_TOKEN), databaseUrl, value(env, KAFKA),
                 value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET), reconcileAfter, refreshUrl,
-                returnUrl, capacity);
+                returnUrl, capacity, kafkaClientProperties(env, problems));
         if (mode == Mode.PRODUCTION) {
             problems.addAll(config.missingForProduction());
         }
@@ -183,43 +195,43 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public AmbaConfig withPort(int port) {
         return new AmbaConfig(mode, port, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
                 stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl, capacity);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withAdminToken(String token) {
         return new AmbaConfig(mode, httpPort, Optional.of(token), databaseUrl, kafkaBootstrapServers,
                 stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl, capacity);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withDatabaseUrl(String url) {
         return new AmbaConfig(mode, httpPort, adminToken, Optional.of(url), kafkaBootstrapServers,
                 stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl, capacity);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withWebhookSecret(String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
                 stripeApiBase, Optional.of(webhookSecret), reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl, capacity);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withKafka(String bootstrapServers) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, Optional.of(bootstrapServers),
                 stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl, capacity);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withStripe(String secretKey, String apiBase, String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers,
                 Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret), reconcileAfter,
-                onboardingRefreshUrl, onboardingReturnUrl, capacity);
+                onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withCapacity(Capacity replacement) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
                 stripeApiBase, stripeWebhookSecret, reconcileAfter, onboardingRefreshUrl, onboardingReturnUrl,
-                replacement);
+                replacement, kafkaClientProperties);
     }
 
     /** Never prints a secret: the record's own toString would. */
@@ -227,7 +239,43 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public String toString() {
         return "AmbaConfig[mode=" + mode + ", port=" + httpPort + ", database=" + databaseUrl.isPresent()
                 + ", kafka=" + kafkaBootstrapServers.isPresent() + ", stripe=" + stripeSecretKey.isPresent()
-                + ", stripeApiBase=" + stripeApiBase.orElse("default") + ", reconcileAfter=" + reconcileAfter + ", " + capacity + "]";
+                + ", stripeApiBase=" + stripeApiBase.orElse("default") + ", reconcileAfter=" + reconcileAfter + ", " + capacity
+                + ", kafkaClientProperties=" + kafkaClientProperties.keySet() + "]";
+    }
+
+    /**
+     * The password of {@code AMBA_DATABASE_PASSWORD} put into a URL that has none (URL-encoded), so that it need
+     * not be written into the URL itself; a password in the URL wins.
+     */
+    static String withPasswordIfAbsent(String url, Optional<String> password) {
+        int schemeEnd = url.indexOf("://");
+        int at = url.indexOf('@');
+        if (password.isEmpty() || schemeEnd < 0 || at < schemeEnd || url.substring(schemeEnd + 3, at).contains(":")) {
+            return url;
+        }
+        return url.substring(0, at) + ":" + URLEncoder.encode(password.get(), StandardCharsets.UTF_8)
+                .replace("+", "%20") + url.substring(at);
+    }
+
+    /**
+     * {@code AMBA_KAFKA_SECURITY_PROTOCOL=SASL_SSL} is {@code security.protocol=SASL_SSL}: every
+     * {@code AMBA_KAFKA_SECURITY_*}, {@code AMBA_KAFKA_SASL_*} and {@code AMBA_KAFKA_SSL_*} variable goes to the
+     * Kafka clients as the property its name spells (lower case, {@code _} as {@code .}). Nothing else can be
+     * passed, so Amba's own delivery settings (acks, idempotence, commits) cannot be switched off by accident.
+     */
+    static Map<String, String> kafkaClientProperties(Map<String, String> env, List<String> problems) {
+        Map<String, String> properties = new java.util.TreeMap<>();
+        env.forEach((name, raw) -> {
+            if (KAFKA_PASS_THROUGH.stream().anyMatch(name::startsWith) && raw != null && !raw.isBlank()) {
+                properties.put(name.substring(KAFKA_PREFIX.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.'),
+                        raw.strip());
+            }
+        });
+        if (!properties.isEmpty() && value(env, KAFKA).isEmpty()) {
+            problems.add("Kafka client settings (" + String.join(", ", properties.keySet()) + ") are set but " + KAFKA
+                    + " is not");
+        }
+        return Map.copyOf(properties);
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

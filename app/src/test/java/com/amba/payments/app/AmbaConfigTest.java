@@ -75,4 +75,37 @@ class AmbaConfigTest {
         assertTrue(problems.contains("AMBA_HTTP_INSTANCES"), problems);
         assertTrue(problems.contains("AMBA_MAX_CREATES_IN_FLIGHT"), problems);
     }
+
+    @Test
+    void aDatabasePasswordOfItsOwnGoesIntoAUrlWithoutOneEncoded() throws AmbaConfig.Invalid {
+        AmbaConfig config = AmbaConfig.fromEnvironment(Map.of("AMBA_DATABASE_URL",
+                "postgresql://amba@db.internal:5432/amba?sslmode=verify-full", "AMBA_DATABASE_PASSWORD", "p@ss w:rd"));
+        assertEquals("postgresql://amba:p%40ss%20w%3Ard@db.internal:5432/amba?sslmode=verify-full",
+                config.databaseUrl().orElseThrow());
+        assertFalse(config.toString().contains("p@ss"), config::toString);
+        AmbaConfig inUrl = AmbaConfig.fromEnvironment(Map.of("AMBA_DATABASE_URL",
+                "postgresql://amba:fromurl@db/amba", "AMBA_DATABASE_PASSWORD", "ignored"));
+        assertEquals("postgresql://amba:fromurl@db/amba", inUrl.databaseUrl().orElseThrow(), "the URL's own wins");
+        AmbaConfig.Invalid alone = assertThrows(AmbaConfig.Invalid.class,
+                () -> AmbaConfig.fromEnvironment(Map.of("AMBA_DATABASE_PASSWORD", "secret")));
+        assertTrue(alone.getMessage().contains("AMBA_DATABASE_URL is not"), alone::getMessage);
+        assertFalse(alone.getMessage().contains("secret"));
+    }
+
+    @Test
+    void kafkaSecuritySettingsPassThroughAndNothingElseDoes() throws AmbaConfig.Invalid {
+        AmbaConfig config = AmbaConfig.fromEnvironment(Map.of("AMBA_KAFKA_BOOTSTRAP_SERVERS", "kafka:9093",
+                "AMBA_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "AMBA_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "AMBA_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"amba\" password=\"kafka-secret\";",
+                "AMBA_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/amba/kafka.jks", "AMBA_KAFKA_ACKS", "1"));
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"amba\""
+                        + " password=\"kafka-secret\";", "ssl.truststore.location", "/etc/amba/kafka.jks"),
+                config.kafkaClientProperties());
+        assertFalse(config.toString().contains("kafka-secret"), config::toString);
+        AmbaConfig.Invalid orphan = assertThrows(AmbaConfig.Invalid.class,
+                () -> AmbaConfig.fromEnvironment(Map.of("AMBA_KAFKA_SECURITY_PROTOCOL", "SSL")));
+        assertTrue(orphan.getMessage().contains("security.protocol"), orphan::getMessage);
+    }
 }

@@ -1,6 +1,7 @@
 package com.amba.payments.adapter.kafka;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -26,12 +27,22 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *                         up to {@code maxRetryBackoff}
  * @param maxRetryBackoff  longest wait between two retries of one event
  * @param adminTimeout     topic creation and the readiness probe
+ * @param clientProperties the operator's security settings ({@code security.protocol}, {@code sasl.*},
+ *                         {@code ssl.*}), given to every client as they are; never logged (a JAAS config holds a
+ *                         password)
  */
 public record KafkaSettings(String bootstrapServers, String clientId, Duration requestTimeout,
                             Duration deliveryTimeout, Duration maxBlock, Duration pollTimeout,
-                            Duration retryBackoff, Duration maxRetryBackoff, Duration adminTimeout) {
+                            Duration retryBackoff, Duration maxRetryBackoff, Duration adminTimeout,
+                            Map<String, String> clientProperties) {
 
     public KafkaSettings {
+        clientProperties = Map.copyOf(clientProperties);
+        for (String name : clientProperties.keySet()) {
+            if (!(name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl."))) {
+                throw new IllegalArgumentException("only security.*, sasl.* and ssl.* settings can be passed: " + name);
+            }
+        }
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
         Objects.requireNonNull(clientId, "clientId");
         if (bootstrapServers.isBlank()) {
@@ -57,22 +68,28 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration r
     public static KafkaSettings of(String bootstrapServers, String clientId) {
         return new KafkaSettings(bootstrapServers, clientId, Duration.ofSeconds(3), Duration.ofSeconds(6),
                 Duration.ofSeconds(3), Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Map.of());
+    }
+
+    /** Security settings for every client (SASL, TLS); Amba's own delivery settings cannot be replaced. */
+    public KafkaSettings withClientProperties(Map<String, String> properties) {
+        return new KafkaSettings(bootstrapServers, clientId, requestTimeout, deliveryTimeout, maxBlock, pollTimeout,
+                retryBackoff, maxRetryBackoff, adminTimeout, properties);
     }
 
     public KafkaSettings withTimeouts(Duration request, Duration delivery, Duration block) {
         return new KafkaSettings(bootstrapServers, clientId, request, delivery, block, pollTimeout, retryBackoff,
-                maxRetryBackoff, adminTimeout);
+                maxRetryBackoff, adminTimeout, clientProperties);
     }
 
     public KafkaSettings withRetryBackoff(Duration first, Duration max) {
         return new KafkaSettings(bootstrapServers, clientId, requestTimeout, deliveryTimeout, maxBlock, pollTimeout,
-                first, max, adminTimeout);
+                first, max, adminTimeout, clientProperties);
     }
 
     public KafkaSettings withAdminTimeout(Duration timeout) {
         return new KafkaSettings(bootstrapServers, clientId, requestTimeout, deliveryTimeout, maxBlock, pollTimeout,
-                retryBackoff, maxRetryBackoff, timeout);
+                retryBackoff, maxRetryBackoff, timeout, clientProperties);
     }
 
     /** An acks=all, idempotent producer: acknowledged means on every in-sync replica, retries never duplicate. */
@@ -126,6 +143,7 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration r
 
     private Properties common(String purpose) {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId + "-" + purpose);
         return props;
@@ -140,5 +158,12 @@ public record KafkaSettings(String bootstrapServers, String clientId, Duration r
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(name + " must be positive");
         }
+    }
+
+    /** Never the client properties' values: a JAAS config holds a password. */
+    @Override
+    public String toString() {
+        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", clientId=" + clientId
+                + ", clientProperties=" + new java.util.TreeSet<>(clientProperties.keySet()) + "]";
     }
 }

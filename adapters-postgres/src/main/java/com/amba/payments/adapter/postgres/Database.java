@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
@@ -192,6 +193,7 @@ final class Database {
                 .setPreparedStatementCacheMaxSize(256)
                 .setProperties(properties);
         url.password().ifPresent(options::setPassword);
+        url.sslMode().ifPresent(mode -> options.setSslMode(SslMode.of(mode)));
         return options;
     }
 

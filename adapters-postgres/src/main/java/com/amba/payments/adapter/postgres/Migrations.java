@@ -35,6 +35,6 @@ final class Migrations {
 
     /** Bounded connect, and keep-alive so a migration is not left waiting on a dead socket forever. */
     private static String jdbcUrl(DatabaseUrl url) {
-        return url.jdbcUrl() + "?connectTimeout=10&tcpKeepAlive=true&ApplicationName=amba-payments-migrations";
+        return url.jdbcUrl() + (url.sslMode().isPresent() ? "&" : "?") + "connectTimeout=10&tcpKeepAlive=true&ApplicationName=amba-payments-migrations";
     }
 }

@@ -38,7 +38,7 @@ class MisconfiguredStripeTest {
                     Optional.empty(), Optional.empty(), Optional.of(stripe.restrictedKey()),
                     Optional.of(stripe.apiBase().toString()), Optional.of(stripe.webhookSecret()),
                     AmbaConfig.DEFAULT_RECONCILE_AFTER, Optional.empty(), Optional.empty(),
-                    AmbaConfig.Capacity.defaults());
+                    AmbaConfig.Capacity.defaults(), java.util.Map.of());
             Parts parts = DevAmba.partsFor(config);
             StripeSettings refused = StripeSettings.of(new StripeSecretKey(stripe.restrictedKey()))
                     .withApiBase(stripe.apiBase());
