@@ -43,6 +43,8 @@ import java.util.Set;
  */
 public final class Amba {
 
+    private static final System.Logger LOG = System.getLogger(Amba.class.getName());
+
     static final Duration RELAY_EVERY = Duration.ofMillis(200);
     static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
     /** How often the outbox's backlog is looked at for /metrics. */
@@ -106,14 +108,16 @@ public final class Amba {
         }
     }
 
-    private static RunningAmba start(AmbaConfig config, Parts parts, Vertx vertx, String webhookSecret,
+    private static RunningAmba start(AmbaConfig config, Parts chosen, Vertx vertx, String webhookSecret,
                                      Background background) {
+        long startedAt = System.nanoTime();
         Logging.guardSecrets();
         InstantSource clock = InstantSource.system();
         SecureRandomIds ids = new SecureRandomIds();
         String adminSecret = config.adminToken().orElseGet(() -> "amba_admin_" + ids.alphanumeric(32));
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Parts parts = chosen.closing(JvmMetrics.bindTo(metrics));
         ProviderEventsService providerEvents = new ProviderEventsService(parts.ledger(), parts.controlPlane(),
                 parts.provider(), ids, clock);
         parts.consumeWith().accept(new MeteredProviderEvents(providerEvents, metrics));
@@ -144,7 +148,10 @@ public final class Amba {
         if (parts.provider() instanceof SandboxPaymentProvider sandbox) {
             sandbox.servedAt(URI.create("http://localhost:" + port));
         }
-        return new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay);
+        RunningAmba running = new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay);
+        LOG.log(System.Logger.Level.INFO, ServiceReport.started(config, parts, port,
+                Duration.ofNanos(System.nanoTime() - startedAt)));
+        return running;
     }
 
     /**

@@ -9,6 +9,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything touches java.util.logging, so that the shutdown line is still written at exit.
+        if (System.getProperty(AmbaLogManager.PROPERTY) == null) {
+            System.setProperty(AmbaLogManager.PROPERTY, AmbaLogManager.class.getName());
+        }
         Logging.install();
         AmbaConfig config;
         try {
@@ -52,8 +56,13 @@ public final class Main {
             out.println();
             out.println("  export BASE_URL=" + base + " SERVER_KEY=" + demo.serverKey() + " CLIENT_KEY=" + demo.clientKey()
                     + (config.adminToken().isEmpty() ? " ADMIN_TOKEN=" + amba.adminToken() : ""));
+            out.println();
+            out.println("Next: paste the export line above into another terminal, then create a payment:");
+            out.println("  curl -s -X POST \"$BASE_URL/client/payments/intents\" -H \"X-Api-Key: $SERVER_KEY\" \\");
+            out.println("    -H 'Content-Type: application/json' -d '{\"amount\": 1999, \"currency\": \"usd\"}'");
         });
         out.println();
+        out.println("Stop it with Ctrl+C. The walkthrough: README.md (\"Five minutes\"); the API: " + base + "/docs");
         out.flush();
     }
 }

@@ -19,6 +19,9 @@ public final class RunningAmba implements AutoCloseable {
     private final Parts parts;
     private final OutboxRelayService relay;
 
+    private final long startedAtNanos = System.nanoTime();
+    private volatile boolean closed;
+
     RunningAmba(Vertx vertx, Background background, int port, String adminToken, String webhookSecret,
                 Optional<DemoCredentials> demo, Parts parts, OutboxRelayService relay) {
         this.webhookSecret = webhookSecret;
@@ -58,9 +61,14 @@ public final class RunningAmba implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         background.close();
         closeAll(vertx, parts);
+        LOG.log(Level.INFO, ServiceReport.stopped(parts, java.time.Duration.ofNanos(System.nanoTime() - startedAtNanos)));
     }
 
     /** Vert.x first (no request is served any more), then each part's resources; one that fails is only logged. */
