@@ -42,58 +42,58 @@ final class CapacitySearch {
     }
 
     Found search(String name, Operation operation, Duration p99Bound) throws InterruptedException {
-        List<LoadResult> steps = new ArrayList<>();
-        Optional<LoadResult> held = Optional.empty();
-        Optional<LoadResult> failed = Optional.empty();
-        String why = "reached the most the benchmark offers (" + BenchOptions.MOST_RATE + "/s)";
+        Steps steps = new Steps(name, operation, p99Bound);
         int rate = options.rate();
         // A start the scenario cannot hold is halved (a few times) until one holds, so a slow scenario still gets a
         // number rather than a zero; the gap to the failed start is then refined below.
-        for (int down = 0; down < DOWN_STEPS; down++) {
-            LoadResult step = step(name, operation, rate, steps);
-            Optional<String> verdict = verdict(step, p99Bound);
-            if (verdict.isEmpty()) {
-                held = Optional.of(step);
-                break;
-            }
-            failed = Optional.of(step);
-            why = verdict.get();
-            if (rate <= MOST_DOWN) {
-                break;
-            }
+        for (int down = 0; down < DOWN_STEPS && !steps.holds(rate) && rate > MOST_DOWN; down++) {
             rate = Math.max(MOST_DOWN, rate / 2);
         }
-        while (held.isPresent() && failed.isEmpty() && rate < BenchOptions.MOST_RATE) {
+        while (steps.held.isPresent() && steps.failed.isEmpty() && rate < BenchOptions.MOST_RATE) {
             rate = Math.min(BenchOptions.MOST_RATE, (int) Math.round(rate * GROWTH));
-            LoadResult step = step(name, operation, rate, steps);
-            Optional<String> verdict = verdict(step, p99Bound);
-            if (verdict.isPresent()) {
-                failed = Optional.of(step);
-                why = verdict.get();
-            } else {
-                held = Optional.of(step);
-            }
+            steps.holds(rate);
         }
-        for (int i = 0; i < REFINEMENTS && held.isPresent() && failed.isPresent(); i++) {
-            int low = held.get().targetRate();
-            int high = failed.get().targetRate();
-            int middle = (low + high) / 2;
+        for (int i = 0; i < REFINEMENTS && steps.held.isPresent() && steps.failed.isPresent(); i++) {
+            int low = steps.held.get().targetRate();
+            int middle = (low + steps.failed.get().targetRate()) / 2;
             if (middle - low < Math.max(1, low / 20)) {
                 break;
             }
-            LoadResult step = step(name, operation, middle, steps);
+            steps.holds(middle);
+        }
+        Found found = new Found(name, p99Bound, steps.held, steps.failed, steps.why, List.copyOf(steps.results));
+        progress.println(String.format(Locale.ROOT, "   => %s sustains %d/s (stopped: %s)", name,
+                found.sustainedRate(), found.stoppedBecause()));
+        return found;
+    }
+
+    /** The steps of one search so far: the best that held, the lowest that failed, and why. */
+    private final class Steps {
+        private final String name;
+        private final Operation operation;
+        private final Duration p99Bound;
+        private final List<LoadResult> results = new ArrayList<>();
+        private Optional<LoadResult> held = Optional.empty();
+        private Optional<LoadResult> failed = Optional.empty();
+        private String why = "reached the most the benchmark offers (" + BenchOptions.MOST_RATE + "/s)";
+
+        Steps(String name, Operation operation, Duration p99Bound) {
+            this.name = name;
+            this.operation = operation;
+            this.p99Bound = p99Bound;
+        }
+
+        boolean holds(int rate) throws InterruptedException {
+            LoadResult step = step(name, operation, rate, results);
             Optional<String> verdict = verdict(step, p99Bound);
             if (verdict.isPresent()) {
                 failed = Optional.of(step);
                 why = verdict.get();
-            } else {
-                held = Optional.of(step);
+                return false;
             }
+            held = Optional.of(step);
+            return true;
         }
-        Found found = new Found(name, p99Bound, held, failed, why, List.copyOf(steps));
-        progress.println(String.format(Locale.ROOT, "   => %s sustains %d/s (stopped: %s)", name,
-                found.sustainedRate(), why));
-        return found;
     }
 
     private LoadResult step(String name, Operation operation, int rate, List<LoadResult> steps)

@@ -43,8 +43,7 @@ class ControlPlaneCacheOverHttpTest {
                 Api admin = new Api(first.port());
                 Api other = new Api(second.port());
                 String projectId = first.demo().orElseThrow().projectId().value();
-                JsonObject issued = admin.admin("POST", "/admin/projects/" + projectId + "/api-keys",
-                        CONFIG.adminToken().orElseThrow(), "{\"kind\": \"server\"}").data();
+                JsonObject issued = newServerKey(admin, projectId);
                 String key = issued.getString("api_key");
                 assertEquals(250, fee(other.createPayment(key, CREATE)), "the second instance has it cached now");
 
@@ -88,8 +87,7 @@ class ControlPlaneCacheOverHttpTest {
                 Api admin = new Api(first.port());
                 Api other = new Api(second.port());
                 String projectId = first.demo().orElseThrow().projectId().value();
-                JsonObject issued = admin.admin("POST", "/admin/projects/" + projectId + "/api-keys",
-                        CONFIG.adminToken().orElseThrow(), "{\"kind\": \"server\"}").data();
+                JsonObject issued = newServerKey(admin, projectId);
                 String key = issued.getString("api_key");
                 assertEquals(200, other.createPayment(key, CREATE).status(), "cached on the second instance");
 
@@ -113,6 +111,11 @@ class ControlPlaneCacheOverHttpTest {
     private static Parts sharing(Parts first, Parts second) {
         SandboxPaymentProvider provider = (SandboxPaymentProvider) first.provider();
         return second.withProvider(provider, second.sandbox().map(s -> provider));
+    }
+
+    private static JsonObject newServerKey(Api admin, String projectId) {
+        return admin.admin("POST", "/admin/projects/" + projectId + "/api-keys", CONFIG.adminToken().orElseThrow(),
+                "{\"kind\": \"server\"}").data();
     }
 
     private static void adminCall(Api admin, String method, String path, String body) {
