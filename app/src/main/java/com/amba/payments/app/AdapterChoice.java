@@ -28,6 +28,9 @@ import com.amba.payments.domain.port.out.Outbox;
 import com.amba.payments.domain.port.out.PaymentEvents;
 import com.amba.payments.domain.port.out.PaymentProvider;
 import com.amba.payments.domain.port.out.ProviderEventHandoff;
+import com.amba.payments.domain.port.out.ProviderIntentSearch;
+import com.amba.payments.domain.port.out.ProviderRefunds;
+import com.amba.payments.domain.port.out.RefundLedger;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.InstantSource;
@@ -55,6 +58,7 @@ public final class AdapterChoice {
         ControlPlane controlPlane;
         Ledger ledger;
         Outbox outbox;
+        RefundLedger refunds;
         if (config.databaseUrl().isPresent()) {
             PostgresStore store = PostgresStore.connect(vertx, config.databaseUrl().get(), PostgresSettings.defaults());
             closeables.add(store);
@@ -62,11 +66,13 @@ public final class AdapterChoice {
             controlPlane = store.cachedControlPlane();
             ledger = store.ledger();
             outbox = store.outbox();
+            refunds = store.refunds();
         } else {
             InMemoryLedger memory = new InMemoryLedger();
             controlPlane = new InMemoryControlPlane();
             ledger = memory;
             outbox = memory;
+            refunds = memory.refunds();
         }
 
         ProviderEventHandoff handoff;
@@ -96,6 +102,8 @@ public final class AdapterChoice {
         }
 
         PaymentProvider provider;
+        ProviderRefunds providerRefunds;
+        ProviderIntentSearch providerSearch;
         Optional<OperateSandbox> sandbox;
         StripeMode mode;
         if (config.stripeSecretKey().isPresent()) {
@@ -107,7 +115,10 @@ public final class AdapterChoice {
             settings = settings.withOnboardingUrls(new OnboardingUrls(
                     config.onboardingRefreshUrl().orElse(ownPage(config, "/onboarding/refresh")),
                     config.onboardingReturnUrl().orElse(ownPage(config, "/onboarding/return"))));
-            provider = new StripePaymentProvider(settings);
+            StripePaymentProvider stripe = new StripePaymentProvider(settings);
+            provider = stripe;
+            providerRefunds = stripe;
+            providerSearch = stripe;
             sandbox = Optional.empty();
             mode = key.mode();
         } else {
@@ -115,13 +126,16 @@ public final class AdapterChoice {
             SandboxPaymentProvider sandboxProvider = new SandboxPaymentProvider(handoff, clock,
                     config.databaseUrl().isPresent() ? SandboxRecall.from(ledger, controlPlane) : SandboxRecall.NOTHING);
             provider = sandboxProvider;
+            providerRefunds = sandboxProvider;
+            providerSearch = sandboxProvider;
             sandbox = Optional.of(sandboxProvider);
             mode = StripeMode.TEST;
         }
         StripeWebhooks webhooks = new StripeWebhooks(new WebhookSigningSecret(webhookSecret), mode, clock);
 
-        return new Parts(controlPlane, ledger, outbox, provider, sandbox, Optional.of(webhooks), handoff, downstream,
-                consumeWith, readiness, closeables);
+        return new Parts(controlPlane, ledger, outbox, refunds, provider, providerRefunds, providerSearch, sandbox,
+                Optional.of(webhooks),
+                handoff, downstream, consumeWith, readiness, closeables);
     }
 
     /** Amba's own onboarding page on this host's port: right for a laptop; production sets its public URLs. */

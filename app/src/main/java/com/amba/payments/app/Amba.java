@@ -2,6 +2,7 @@ package com.amba.payments.app;
 
 import com.amba.payments.adapter.http.AmbaHttpServer;
 import com.amba.payments.adapter.http.HttpDependencies;
+import com.amba.payments.adapter.http.MoneyBackCalls;
 import com.amba.payments.adapter.memory.InMemoryControlPlane;
 import com.amba.payments.adapter.memory.InMemoryLedger;
 import com.amba.payments.adapter.memory.InProcessEventBus;
@@ -15,14 +16,21 @@ import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.service.AdminService;
+import com.amba.payments.domain.service.CancelService;
 import com.amba.payments.domain.service.CreateAdmission;
 import com.amba.payments.domain.service.CreationTiming;
 import com.amba.payments.domain.service.OnboardingService;
+import com.amba.payments.domain.service.DisputeEventsService;
+import com.amba.payments.domain.service.OrphanIntentsService;
 import com.amba.payments.domain.service.OutboxRelayService;
 import com.amba.payments.domain.service.OutboxWatchService;
+import com.amba.payments.domain.service.PaymentStandingService;
 import com.amba.payments.domain.service.PaymentsService;
+import com.amba.payments.domain.service.ProviderEventRouter;
 import com.amba.payments.domain.service.ProviderEventsService;
 import com.amba.payments.domain.service.ReconcilerService;
+import com.amba.payments.domain.service.RefundEventsService;
+import com.amba.payments.domain.service.RefundService;
 import com.amba.payments.domain.service.SecureRandomIds;
 import com.amba.payments.domain.service.WebhookService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -83,8 +91,8 @@ public final class Amba {
         InProcessEventBus bus = new InProcessEventBus();
         SandboxPaymentProvider sandbox = new SandboxPaymentProvider(bus, clock);
         InMemoryLedger ledger = new InMemoryLedger();
-        return new Parts(new InMemoryControlPlane(), ledger, ledger, sandbox, Optional.of(sandbox), Optional.empty(),
-                bus, bus, bus::connect, List.of(), List.of());
+        return new Parts(new InMemoryControlPlane(), ledger, ledger, ledger.refunds(), sandbox, sandbox, sandbox,
+                Optional.of(sandbox), Optional.empty(), bus, bus, bus::connect, List.of(), List.of());
     }
 
     /** Starts with parts chosen by the caller (tests replace some of them). */
@@ -120,9 +128,18 @@ public final class Amba {
         Parts parts = chosen.closing(JvmMetrics.bindTo(metrics));
         ProviderEventsService providerEvents = new ProviderEventsService(parts.ledger(), parts.controlPlane(),
                 parts.provider(), ids, clock);
-        parts.consumeWith().accept(new MeteredProviderEvents(providerEvents, metrics));
+        RefundEventsService refundEvents = new RefundEventsService(parts.ledger(), parts.refunds(),
+                parts.providerRefunds(), ids, clock);
+        DisputeEventsService disputeEvents = new DisputeEventsService(parts.ledger(), parts.refunds(), ids, clock);
+        parts.consumeWith().accept(new MeteredProviderEvents(
+                new ProviderEventRouter(providerEvents, refundEvents, disputeEvents), metrics));
         PaymentsService payments = new PaymentsService(parts.controlPlane(), parts.ledger(), parts.provider(),
                 providerEvents, ids, clock, CreationTiming.defaults());
+        RefundService refunds = new RefundService(parts.controlPlane(), parts.ledger(), parts.refunds(),
+                parts.providerRefunds(), ids, clock, CreationTiming.defaults());
+        CancelService cancel = new CancelService(parts.controlPlane(), parts.ledger(), parts.refunds(),
+                parts.providerRefunds(), ids, clock);
+        PaymentStandingService standing = new PaymentStandingService(payments, parts.refunds());
         AdminService admin = new AdminService(parts.controlPlane(), parts.ledger(), parts.provider(), ids, clock);
         Optional<ReceiveProviderWebhook> webhooks = parts.webhooks()
                 .map(verifier -> new WebhookService(verifier, parts.handoff()));
@@ -139,16 +156,22 @@ public final class Amba {
         background.every(RELAY_EVERY, "outbox relay", relay::drain);
         background.every(WATCH_OUTBOX_EVERY, "outbox watch", outboxWatch::look);
         background.every(RECONCILE_EVERY, "reconciler", reconciler::reconcileOnce);
+        background.every(RECONCILE_EVERY, "parked refund events", refundEvents::applyParked);
+        MeteredOrphanSweep orphans = new MeteredOrphanSweep(new OrphanIntentsService(parts.controlPlane(),
+                parts.ledger(), parts.providerSearch(), parts.providerRefunds(), clock, config.orphanGrace()), metrics);
+        background.every(RECONCILE_EVERY, "orphan intents", orphans::sweepOnce);
 
         CreateAdmission creates = new CreateAdmission(payments, config.capacity().maxCreatesInFlight());
         OnboardingService onboarding = new OnboardingService(parts.controlPlane(), parts.provider());
-        HttpDependencies http = new HttpDependencies(creates, payments, admin, onboarding, webhooks, parts.sandbox(),
+        HttpDependencies http = new HttpDependencies(creates, standing, new MoneyBackCalls(cancel, refunds), admin,
+                onboarding, webhooks, parts.sandbox(),
                 new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
         int port = deployHttp(vertx, http, config.capacity().httpInstances());
         if (parts.provider() instanceof SandboxPaymentProvider sandbox) {
             sandbox.servedAt(URI.create("http://localhost:" + port));
         }
-        RunningAmba running = new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay);
+        RunningAmba running = new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay,
+                orphans);
         LOG.log(System.Logger.Level.INFO, ServiceReport.started(config, parts, port,
                 Duration.ofNanos(System.nanoTime() - startedAt)));
         return running;

@@ -16,7 +16,7 @@ import java.util.Optional;
 public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, Optional<String> databaseUrl,
                          Optional<String> kafkaBootstrapServers, Optional<String> stripeSecretKey,
                          Optional<String> stripeApiBase, Optional<String> stripeWebhookSecret,
-                         Duration reconcileAfter, Optional<String> onboardingRefreshUrl,
+                         Duration reconcileAfter, Duration orphanGrace, Optional<String> onboardingRefreshUrl,
                          Optional<String> onboardingReturnUrl, Capacity capacity,
                          Map<String, String> kafkaClientProperties) {
 
@@ -25,6 +25,10 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public static final int DEFAULT_PORT = 8080;
     /** How long a payment may stay quiet before the reconciler asks the provider about it. */
     public static final Duration DEFAULT_RECONCILE_AFTER = Duration.ofMinutes(10);
+    /** How long an intent Amba created but never recorded may wait for its retry before it is canceled. */
+    public static final Duration DEFAULT_ORPHAN_GRACE = Duration.ofHours(24);
+    /** Shorter than this, a create still talking to the provider (its lease is 30 s) could lose its intent. */
+    static final long SHORTEST_ORPHAN_GRACE_SECONDS = 60;
 
     static final String MODE = "AMBA_MODE";
     static final String HTTP_PORT = "AMBA_HTTP_PORT";
@@ -39,6 +43,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     static final String STRIPE_API_BASE = "AMBA_STRIPE_API_BASE";
     static final String STRIPE_WEBHOOK_SECRET = "AMBA_STRIPE_WEBHOOK_SECRET";
     static final String RECONCILE_AFTER = "AMBA_RECONCILE_AFTER_SECONDS";
+    static final String ORPHAN_GRACE = "AMBA_ORPHAN_GRACE_SECONDS";
     static final String ONBOARDING_REFRESH_URL = "AMBA_STRIPE_ONBOARDING_REFRESH_URL";
     static final String ONBOARDING_RETURN_URL = "AMBA_STRIPE_ONBOARDING_RETURN_URL";
     static final String HTTP_INSTANCES = "AMBA_HTTP_INSTANCES";
@@ -89,7 +94,8 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
 
     public static AmbaConfig dev() {
         return new AmbaConfig(Mode.DEV, DEFAULT_PORT, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECONCILE_AFTER, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_RECONCILE_AFTER, DEFAULT_ORPHAN_GRACE,
+                Optional.empty(),
                 Optional.empty(), Capacity.defaults(), Map.of());
     }
 
@@ -140,6 +146,21 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
                 reconcileAfter = Duration.ofSeconds(seconds);
             }
         }
+        Duration orphanGrace = DEFAULT_ORPHAN_GRACE;
+        Optional<String> graceText = value(env, ORPHAN_GRACE);
+        if (graceText.isPresent()) {
+            long seconds;
+            try {
+                seconds = Long.parseLong(graceText.get());
+            } catch (NumberFormatException e) {
+                seconds = -1;
+            }
+            if (seconds < SHORTEST_ORPHAN_GRACE_SECONDS) {
+                problems.add(ORPHAN_GRACE + " must be a whole number of seconds, at least " + SHORTEST_ORPHAN_GRACE_SECONDS);
+            } else {
+                orphanGrace = Duration.ofSeconds(seconds);
+            }
+        }
         Optional<String> refreshUrl = value(env, ONBOARDING_REFRESH_URL);
         Optional<String> returnUrl = value(env, ONBOARDING_RETURN_URL);
         refreshUrl.filter(url -> !looksLikeHttpUrl(url)).ifPresent(url ->
@@ -156,7 +177,7 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
         }
         databaseUrl = databaseUrl.map(url -> withPasswordIfAbsent(url, databasePassword));
         AmbaConfig config = new AmbaConfig(mode, port, value(env, ADMIN_TOKEN), databaseUrl, value(env, KAFKA),
-                value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET), reconcileAfter, refreshUrl,
+                value(env, STRIPE_SECRET_KEY), apiBase, value(env, STRIPE_WEBHOOK_SECRET), reconcileAfter, orphanGrace, refreshUrl,
                 returnUrl, capacity, kafkaClientProperties(env, problems));
         if (mode == Mode.PRODUCTION) {
             problems.addAll(config.missingForProduction());
@@ -194,43 +215,49 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
 
     public AmbaConfig withPort(int port) {
         return new AmbaConfig(mode, port, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
-                stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                stripeApiBase, stripeWebhookSecret, reconcileAfter, orphanGrace,
                 onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withAdminToken(String token) {
         return new AmbaConfig(mode, httpPort, Optional.of(token), databaseUrl, kafkaBootstrapServers,
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter, orphanGrace,
                 onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withDatabaseUrl(String url) {
         return new AmbaConfig(mode, httpPort, adminToken, Optional.of(url), kafkaBootstrapServers,
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter, orphanGrace,
                 onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withWebhookSecret(String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
-                stripeApiBase, Optional.of(webhookSecret), reconcileAfter,
+                stripeApiBase, Optional.of(webhookSecret), reconcileAfter, orphanGrace,
                 onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withKafka(String bootstrapServers) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, Optional.of(bootstrapServers),
-                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter,
+                stripeSecretKey, stripeApiBase, stripeWebhookSecret, reconcileAfter, orphanGrace,
                 onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withStripe(String secretKey, String apiBase, String webhookSecret) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers,
-                Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret), reconcileAfter,
+                Optional.of(secretKey), Optional.of(apiBase), Optional.of(webhookSecret), reconcileAfter, orphanGrace,
                 onboardingRefreshUrl, onboardingReturnUrl, capacity, kafkaClientProperties);
+    }
+
+    public AmbaConfig withOrphanGrace(Duration grace) {
+        return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
+                stripeApiBase, stripeWebhookSecret, reconcileAfter, grace, onboardingRefreshUrl, onboardingReturnUrl,
+                capacity, kafkaClientProperties);
     }
 
     public AmbaConfig withCapacity(Capacity replacement) {
         return new AmbaConfig(mode, httpPort, adminToken, databaseUrl, kafkaBootstrapServers, stripeSecretKey,
-                stripeApiBase, stripeWebhookSecret, reconcileAfter, onboardingRefreshUrl, onboardingReturnUrl,
+                stripeApiBase, stripeWebhookSecret, reconcileAfter, orphanGrace, onboardingRefreshUrl, onboardingReturnUrl,
                 replacement, kafkaClientProperties);
     }
 
@@ -239,7 +266,8 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     public String toString() {
         return "AmbaConfig[mode=" + mode + ", port=" + httpPort + ", database=" + databaseUrl.isPresent()
                 + ", kafka=" + kafkaBootstrapServers.isPresent() + ", stripe=" + stripeSecretKey.isPresent()
-                + ", stripeApiBase=" + stripeApiBase.orElse("default") + ", reconcileAfter=" + reconcileAfter + ", " + capacity
+                + ", stripeApiBase=" + stripeApiBase.orElse("default") + ", reconcileAfter=" + reconcileAfter
+                + ", orphanGrace=" + orphanGrace + ", " + capacity
                 + ", kafkaClientProperties=" + kafkaClientProperties.keySet() + "]";
     }
 

@@ -9,6 +9,9 @@ import com.amba.payments.domain.port.out.Outbox;
 import com.amba.payments.domain.port.out.PaymentEvents;
 import com.amba.payments.domain.port.out.PaymentProvider;
 import com.amba.payments.domain.port.out.ProviderEventHandoff;
+import com.amba.payments.domain.port.out.ProviderIntentSearch;
+import com.amba.payments.domain.port.out.ProviderRefunds;
+import com.amba.payments.domain.port.out.RefundLedger;
 import com.amba.payments.domain.port.out.ProviderWebhooks;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +20,11 @@ import java.util.function.Consumer;
 
 /**
  * The adapters chosen for one run, plugged into the domain's ports. {@code consumeWith} connects the
- * provider-event consumer (in-process bus or Kafka) to the use case that applies events.
+ * provider-event consumer (in-process bus or Kafka) to the use case that applies events. {@code refunds} is kept
+ * by the same store as {@code ledger}; {@code providerRefunds} and {@code providerSearch} are the same provider as {@code provider}.
  */
-public record Parts(ControlPlane controlPlane, Ledger ledger, Outbox outbox, PaymentProvider provider,
+public record Parts(ControlPlane controlPlane, Ledger ledger, Outbox outbox, RefundLedger refunds,
+                    PaymentProvider provider, ProviderRefunds providerRefunds, ProviderIntentSearch providerSearch,
                     Optional<OperateSandbox> sandbox, Optional<ProviderWebhooks> webhooks,
                     ProviderEventHandoff handoff, PaymentEvents downstream,
                     Consumer<ApplyProviderEvent> consumeWith, List<ReadinessCheck> readiness,
@@ -31,29 +36,35 @@ public record Parts(ControlPlane controlPlane, Ledger ledger, Outbox outbox, Pay
     }
 
     public Parts withControlPlane(ControlPlane replacement) {
-        return new Parts(replacement, ledger, outbox, provider, sandbox, webhooks, handoff, downstream, consumeWith,
-                readiness, closeables);
+        return new Parts(replacement, ledger, outbox, refunds, provider, providerRefunds, providerSearch, sandbox, webhooks, handoff,
+                downstream, consumeWith, readiness, closeables);
     }
 
     public Parts withLedger(Ledger replacement) {
-        return new Parts(controlPlane, replacement, outbox, provider, sandbox, webhooks, handoff, downstream,
-                consumeWith, readiness, closeables);
+        return new Parts(controlPlane, replacement, outbox, refunds, provider, providerRefunds, providerSearch, sandbox, webhooks,
+                handoff, downstream, consumeWith, readiness, closeables);
     }
 
-    public Parts withProvider(PaymentProvider replacement, Optional<OperateSandbox> replacementSandbox) {
-        return new Parts(controlPlane, ledger, outbox, replacement, replacementSandbox, webhooks, handoff, downstream,
-                consumeWith, readiness, closeables);
+    public <P extends PaymentProvider & ProviderRefunds & ProviderIntentSearch> Parts withProvider(P replacement,
+                                                                           Optional<OperateSandbox> replacementSandbox) {
+        return new Parts(controlPlane, ledger, outbox, refunds, replacement, replacement, replacement, replacementSandbox, webhooks,
+                handoff, downstream, consumeWith, readiness, closeables);
     }
 
     public Parts withWebhooks(ProviderWebhooks replacement) {
-        return new Parts(controlPlane, ledger, outbox, provider, sandbox, Optional.of(replacement), handoff,
+        return new Parts(controlPlane, ledger, outbox, refunds, provider, providerRefunds, providerSearch, sandbox, Optional.of(replacement), handoff,
                 downstream, consumeWith, readiness, closeables);
+    }
+
+    public Parts withDownstream(PaymentEvents replacement) {
+        return new Parts(controlPlane, ledger, outbox, refunds, provider, providerRefunds, providerSearch, sandbox, webhooks, handoff,
+                replacement, consumeWith, readiness, closeables);
     }
 
     public Parts closing(AutoCloseable resource) {
         List<AutoCloseable> more = new ArrayList<>(closeables);
         more.add(resource);
-        return new Parts(controlPlane, ledger, outbox, provider, sandbox, webhooks, handoff, downstream, consumeWith,
-                readiness, more);
+        return new Parts(controlPlane, ledger, outbox, refunds, provider, providerRefunds, providerSearch, sandbox, webhooks, handoff,
+                downstream, consumeWith, readiness, more);
     }
 }

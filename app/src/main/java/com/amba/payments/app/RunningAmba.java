@@ -1,5 +1,6 @@
 package com.amba.payments.app;
 
+import com.amba.payments.domain.port.in.SweepOrphans;
 import com.amba.payments.domain.service.OutboxRelayService;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
@@ -18,12 +19,13 @@ public final class RunningAmba implements AutoCloseable {
     private final Optional<DemoCredentials> demo;
     private final Parts parts;
     private final OutboxRelayService relay;
+    private final SweepOrphans orphans;
 
     private final long startedAtNanos = System.nanoTime();
     private volatile boolean closed;
 
     RunningAmba(Vertx vertx, Background background, int port, String adminToken, String webhookSecret,
-                Optional<DemoCredentials> demo, Parts parts, OutboxRelayService relay) {
+                Optional<DemoCredentials> demo, Parts parts, OutboxRelayService relay, SweepOrphans orphans) {
         this.webhookSecret = webhookSecret;
         this.vertx = vertx;
         this.background = background;
@@ -32,6 +34,7 @@ public final class RunningAmba implements AutoCloseable {
         this.demo = demo;
         this.parts = parts;
         this.relay = relay;
+        this.orphans = orphans;
     }
 
     public int port() {
@@ -58,6 +61,11 @@ public final class RunningAmba implements AutoCloseable {
     /** Relays whatever the outbox holds now, instead of waiting for the next tick. */
     public int relayNow() {
         return relay.drain();
+    }
+
+    /** Looks for orphan intents now, instead of waiting for the next tick; answers how many it canceled. */
+    public int sweepOrphansNow() {
+        return orphans.sweepOnce();
     }
 
     @Override

@@ -45,8 +45,7 @@ class OutboxMetricsTest {
     void backlogAndOldestAgeShowOnMetricsAndAStuckRelayIsLogged() {
         Parts dev = Amba.devParts(InstantSource.system());
         Gate gate = new Gate(dev.downstream());
-        Parts parts = new Parts(dev.controlPlane(), dev.ledger(), dev.outbox(), dev.provider(), dev.sandbox(),
-                dev.webhooks(), dev.handoff(), gate, dev.consumeWith(), dev.readiness(), dev.closeables());
+        Parts parts = dev.withDownstream(gate);
         AmbaConfig config = AmbaConfig.dev().withPort(0).withAdminToken("admin-token-outbox-metrics");
         try (LogCapture log = LogCapture.start(); RunningAmba amba = Amba.start(config, parts)) {
             Api api = new Api(amba.port());

@@ -113,6 +113,10 @@ final class AdminJson {
                 .put("count", line.count())
                 .put("gross", line.grossMinor())
                 .put("fees", line.feesMinor())
+                .put("refunded", line.moneyBack().refundedMinor())
+                .put("fees_refunded", line.moneyBack().feesRefundedMinor())
+                .put("disputed", line.moneyBack().disputedMinor())
+                .put("net", line.netMinor())
                 .put("by_status", byStatus);
     }
 

@@ -61,10 +61,11 @@ public final class AmbaHttpServer extends VerticleBase {
         router.route().handler(RequestIds::tag).handler(accessLog::watch).handler(AmbaHttpServer::commonHeaders);
         new OpsRoutes(dependencies.readinessChecks(), metrics, threads).register(router);
         new ClientRoutes(dependencies.createPayment(), dependencies.readPayment(), threads).register(router, bodies);
+        new MoneyBackRoutes(dependencies.moneyBack(), threads).register(router, bodies);
         new AdminRoutes(dependencies.administerPayments(), dependencies.adminToken(), threads).register(router, bodies);
         new OnboardingRoutes(dependencies.onboardingPages(), threads).register(router);
         dependencies.webhooks().ifPresent(webhooks -> new WebhookRoutes(webhooks, threads).register(router));
-        dependencies.sandbox().ifPresent(sandbox -> new SandboxRoutes(sandbox, threads).register(router));
+        dependencies.sandbox().ifPresent(sandbox -> new SandboxRoutes(sandbox, threads).register(router, bodies));
         new DocsRoutes().register(router);
 
         router.errorHandler(404, AmbaHttpServer::notFound);

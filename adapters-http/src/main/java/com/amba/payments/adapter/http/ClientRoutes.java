@@ -3,7 +3,7 @@ package com.amba.payments.adapter.http;
 import com.amba.payments.domain.model.IdempotencyKey;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.port.in.CreatePayment;
-import com.amba.payments.domain.port.in.ReadPayment;
+import com.amba.payments.domain.port.in.ReadPaymentStanding;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,10 +19,10 @@ final class ClientRoutes {
     static final String API_KEY = "X-Api-Key";
 
     private final CreatePayment createPayment;
-    private final ReadPayment readPayment;
+    private final ReadPaymentStanding readPayment;
     private final UseCaseThreads threads;
 
-    ClientRoutes(CreatePayment createPayment, ReadPayment readPayment, UseCaseThreads threads) {
+    ClientRoutes(CreatePayment createPayment, ReadPaymentStanding readPayment, UseCaseThreads threads) {
         this.createPayment = createPayment;
         this.readPayment = readPayment;
         this.threads = threads;
@@ -44,7 +44,7 @@ final class ClientRoutes {
     private void read(RoutingContext ctx) {
         Optional<String> apiKey = Routes.header(ctx, API_KEY);
         String paymentId = ctx.pathParam("id");
-        threads.call(() -> readPayment.read(apiKey, paymentId))
-                .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::read));
+        threads.call(() -> readPayment.readStanding(apiKey, paymentId))
+                .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::standing));
     }
 }

@@ -39,6 +39,10 @@ final class ErrorResponses {
             case PaymentError.ClientReferenceConflict e -> 409;
             case PaymentError.AccountAlreadyAttached e -> 409;
             case PaymentError.UnexpectedPaymentState e -> 409;
+            case PaymentError.RefundExceedsAmount e -> 400;
+            case PaymentError.RefundNotFound e -> 404;
+            case PaymentError.PaymentNotRefundable e -> 409;
+            case PaymentError.PaymentNotCancelable e -> 409;
             case PaymentError.PaymentProviderUnavailable e -> 502;
             case PaymentError.PaymentsNotEnabled e -> 503;
             case PaymentError.ControlPlaneUnavailable e -> 503;

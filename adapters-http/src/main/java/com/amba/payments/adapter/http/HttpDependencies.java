@@ -5,7 +5,7 @@ import com.amba.payments.domain.port.in.AdministerPayments;
 import com.amba.payments.domain.port.in.CreatePayment;
 import com.amba.payments.domain.port.in.OnboardingPages;
 import com.amba.payments.domain.port.in.OperateSandbox;
-import com.amba.payments.domain.port.in.ReadPayment;
+import com.amba.payments.domain.port.in.ReadPaymentStanding;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -18,7 +18,8 @@ import java.util.Optional;
  * {@link #SHARED_FREE_PORT} picks one free port that every instance deployed with it on the same Vert.x shares.
  */
 public record HttpDependencies(CreatePayment createPayment,
-                               ReadPayment readPayment,
+                               ReadPaymentStanding readPayment,
+                               MoneyBackCalls moneyBack,
                                AdministerPayments administerPayments,
                                OnboardingPages onboardingPages,
                                Optional<ReceiveProviderWebhook> webhooks,
@@ -34,6 +35,7 @@ public record HttpDependencies(CreatePayment createPayment,
     public HttpDependencies {
         Objects.requireNonNull(createPayment, "createPayment");
         Objects.requireNonNull(readPayment, "readPayment");
+        Objects.requireNonNull(moneyBack, "moneyBack");
         Objects.requireNonNull(administerPayments, "administerPayments");
         Objects.requireNonNull(onboardingPages, "onboardingPages");
         Objects.requireNonNull(webhooks, "webhooks");
@@ -48,7 +50,7 @@ public record HttpDependencies(CreatePayment createPayment,
 
     /** The same dependencies on another port (further verticle instances share the first one's port). */
     public HttpDependencies withPort(int otherPort) {
-        return new HttpDependencies(createPayment, readPayment, administerPayments, onboardingPages, webhooks, sandbox, adminToken,
-                readinessChecks, metrics, otherPort);
+        return new HttpDependencies(createPayment, readPayment, moneyBack, administerPayments, onboardingPages,
+                webhooks, sandbox, adminToken, readinessChecks, metrics, otherPort);
     }
 }

@@ -3,6 +3,7 @@ package com.amba.payments.adapter.http;
 import com.amba.payments.domain.model.ClientReference;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentPage;
+import com.amba.payments.domain.model.PaymentStanding;
 import com.amba.payments.domain.model.PaymentCursor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,6 +46,14 @@ final class PaymentJson {
                 .put("application_fee_amount", payment.applicationFee())
                 .put("created_at", timestamp(payment.createdAt()))
                 .put("updated_at", timestamp(payment.updatedAt()));
+    }
+
+    /** GET /client/payments/intents/:id with SPEC §11's additions: what went back on the payment. */
+    static JsonObject standing(PaymentStanding standing) {
+        return read(standing.payment())
+                .put("amount_refunded", standing.amountRefunded())
+                .put("refund_status", standing.refundState().wireName())
+                .put("dispute_status", standing.dispute().wireName());
     }
 
     /** One item of the Admin API's list: the read fields and the project. */

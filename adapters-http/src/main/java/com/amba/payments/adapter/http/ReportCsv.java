@@ -16,7 +16,7 @@ final class ReportCsv {
     }
 
     static String render(Report report) {
-        StringBuilder csv = new StringBuilder("project_id,currency,count,gross,fees");
+        StringBuilder csv = new StringBuilder("project_id,currency,count,gross,fees,refunded,fees_refunded,disputed,net");
         for (PaymentStatus status : PaymentStatus.values()) {
             csv.append(',').append(status.wireName());
         }
@@ -26,7 +26,11 @@ final class ReportCsv {
                     .append(cell(line.currency().code())).append(',')
                     .append(line.count()).append(',')
                     .append(line.grossMinor()).append(',')
-                    .append(line.feesMinor());
+                    .append(line.feesMinor()).append(',')
+                    .append(line.moneyBack().refundedMinor()).append(',')
+                    .append(line.moneyBack().feesRefundedMinor()).append(',')
+                    .append(line.moneyBack().disputedMinor()).append(',')
+                    .append(line.netMinor());
             for (PaymentStatus status : PaymentStatus.values()) {
                 csv.append(',').append(line.countByStatus().getOrDefault(status, 0L));
             }

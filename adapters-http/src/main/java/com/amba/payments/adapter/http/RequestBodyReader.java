@@ -84,7 +84,8 @@ final class RequestBodyReader {
             case VALUE_NUMBER_FLOAT -> new InputValue.Other(FRACTION_OR_EXPONENT);
             case VALUE_STRING -> new InputValue.Text(parser.getText());
             case VALUE_NULL -> new InputValue.Null();
-            case VALUE_TRUE, VALUE_FALSE -> new InputValue.Other("a boolean");
+            case VALUE_TRUE -> new InputValue.Truth(true);
+            case VALUE_FALSE -> new InputValue.Truth(false);
             case START_ARRAY -> {
                 parser.skipChildren();
                 yield new InputValue.Other("an array");

@@ -4,7 +4,12 @@ import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.OperateSandbox;
+import com.amba.payments.domain.model.DisputeStatus;
+import com.amba.payments.domain.model.InputValue;
+import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.port.in.OperateSandbox.IntentAction;
+import com.amba.payments.domain.port.in.OperateSandbox.RefundAction;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,8 +32,12 @@ final class SandboxRoutes {
         this.threads = threads;
     }
 
-    void register(Router router) {
+    void register(Router router, BodyCollector bodies) {
+        // Before the intent actions, so that "dispute" is not taken for one of them.
+        Routes.on(router, HttpMethod.POST, "/sandbox/payments/:payment_id/dispute").handler(bodies::collect)
+                .handler(this::dispute);
         Routes.on(router, HttpMethod.POST, "/sandbox/payments/:payment_id/:action").handler(this::act);
+        Routes.on(router, HttpMethod.POST, "/sandbox/refunds/:refund_id/:action").handler(this::moveRefund);
         Routes.on(router, HttpMethod.POST, "/sandbox/accounts/:account_id/complete_onboarding")
                 .handler(this::completeOnboarding);
         Routes.on(router, HttpMethod.GET, ONBOARDING_PAGE).handler(this::onboardingPage);
@@ -80,6 +89,43 @@ final class SandboxRoutes {
         }
         threads.call(() -> sandbox.act(paymentId, action.get()))
                 .onComplete(outcome -> Replies.result(ctx, outcome, AdminJson::intent));
+    }
+
+    /** Body optional: {@code {"status": "needs_response"|"under_review"|"won"|"lost"}}, needs_response if absent. */
+    private void dispute(RoutingContext ctx) {
+        String paymentId = ctx.pathParam("payment_id");
+        Optional<DisputeStatus> status = disputeStatusOf(Routes.body(ctx));
+        if (status.isEmpty() || status.get() == DisputeStatus.NONE) {
+            ErrorResponses.send(ctx, 400, "INVALID_BODY",
+                    "send no body, or {\"status\": \"needs_response\"|\"under_review\"|\"won\"|\"lost\"}");
+            return;
+        }
+        threads.call(() -> sandbox.dispute(paymentId, status.get()))
+                .onComplete(outcome -> Replies.result(ctx, outcome,
+                        moved -> new JsonObject().put("payment_id", paymentId).put("dispute_status", moved.wireName())));
+    }
+
+    private static Optional<DisputeStatus> disputeStatusOf(RequestBody body) {
+        return switch (body) {
+            case RequestBody.Empty empty -> Optional.of(DisputeStatus.NEEDS_RESPONSE);
+            case RequestBody.Unreadable unreadable -> Optional.empty();
+            case RequestBody.Fields fields -> fields.values().size() == 1
+                    && fields.values().get("status") instanceof InputValue.Text text
+                    ? DisputeStatus.fromWireName(text.value()) : Optional.empty();
+        };
+    }
+
+    private void moveRefund(RoutingContext ctx) {
+        String refundId = ctx.pathParam("refund_id");
+        Optional<RefundAction> action = RefundAction.fromWireName(ctx.pathParam("action"));
+        if (action.isEmpty()) {
+            ErrorResponses.send(ctx, 404, "NOT_FOUND", "no such sandbox refund action; use succeed or fail");
+            return;
+        }
+        threads.call(() -> sandbox.moveRefund(refundId, action.get()))
+                .onComplete(outcome -> Replies.result(ctx, outcome, refund -> new JsonObject()
+                        .put("refund_id", refund.id().value()).put("payment_id", refund.paymentId().value())
+                        .put("status", refund.status().wireName()).put("amount", refund.amount().minor())));
     }
 
     private void completeOnboarding(RoutingContext ctx) {

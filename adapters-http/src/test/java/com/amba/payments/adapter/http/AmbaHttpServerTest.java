@@ -22,7 +22,12 @@ import com.amba.payments.domain.model.ProviderIntent;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.CreatePayment;
+import com.amba.payments.domain.model.DisputeStatus;
+import com.amba.payments.domain.model.PaymentStanding;
+import com.amba.payments.domain.model.ProviderRefund;
+import com.amba.payments.domain.model.Refund;
 import com.amba.payments.domain.port.in.OperateSandbox;
+import com.amba.payments.domain.port.in.RefundPayment;
 import com.amba.payments.domain.port.in.ReadPayment;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.port.out.StoreUnavailable;
@@ -132,7 +137,9 @@ class AmbaHttpServerTest {
     private static HttpDependencies dependencies(Optional<ReceiveProviderWebhook> hooks, Optional<OperateSandbox> sandbox,
                                                  List<ReadinessCheck> checks) {
         return new HttpDependencies((key, body) -> creates.get().create(key, body),
-                (key, id) -> reads.get().read(key, id), admin, new NoOnboardingPages(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
+                (key, id) -> reads.get().read(key, id).map(p -> new PaymentStanding(p, 0, DisputeStatus.NONE)),
+                new MoneyBackCalls((key, id, body) -> Result.err(new PaymentError.PaymentNotFound()), new NoRefunds()),
+                admin, new NoOnboardingPages(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 0);
     }
 
@@ -250,9 +257,11 @@ class AmbaHttpServerTest {
 
         assertEquals(200, response.statusCode(), response.body());
         JsonObject data = new JsonObject(response.body()).getJsonObject("data");
-        assertEquals(Map.of("payment_id", payment.id().value(), "status", "succeeded", "amount", 2000,
-                "currency", "usd", "client_reference", "order-7", "application_fee_amount", 100,
-                "created_at", "2025-03-01T12:00:00.000Z", "updated_at", "2025-03-01T12:05:30.250Z"), data.getMap());
+        assertEquals(Map.ofEntries(Map.entry("payment_id", payment.id().value()), Map.entry("status", "succeeded"),
+                Map.entry("amount", 2000), Map.entry("currency", "usd"), Map.entry("client_reference", "order-7"),
+                Map.entry("application_fee_amount", 100), Map.entry("created_at", "2025-03-01T12:00:00.000Z"),
+                Map.entry("updated_at", "2025-03-01T12:05:30.250Z"), Map.entry("amount_refunded", 0),
+                Map.entry("refund_status", "none"), Map.entry("dispute_status", "none")), data.getMap());
         assertFalse(response.body().contains("secret"));
         assertEquals(List.of("amba_pk_client " + payment.id().value()), asked);
     }
@@ -470,17 +479,20 @@ class AmbaHttpServerTest {
         JsonObject data = data(json);
         JsonObject first = data.getJsonArray("lines").getJsonObject(0);
         assertEquals("proj_a", first.getString("project_id"));
-        assertEquals(Map.of("project_id", "proj_b", "currency", "usd", "count", 3, "gross", 6000, "fees", 300,
-                "by_status", Map.of("succeeded", 2, "canceled", 1)), data.getJsonArray("lines").getJsonObject(1).getMap());
+        assertEquals(Map.ofEntries(Map.entry("project_id", "proj_b"), Map.entry("currency", "usd"),
+                Map.entry("count", 3), Map.entry("gross", 6000), Map.entry("fees", 300), Map.entry("refunded", 1500),
+                Map.entry("fees_refunded", 75), Map.entry("disputed", 2000), Map.entry("net", 2500),
+                Map.entry("by_status", Map.of("succeeded", 2, "canceled", 1))),
+                data.getJsonArray("lines").getJsonObject(1).getMap());
         assertEquals("evt_1", data.getJsonArray("mismatches").getJsonObject(0).getString("event_id"));
         assertEquals("pi_1", data.getJsonArray("mismatches").getJsonObject(0).getString("payment_id"));
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
         assertEquals(List.of(
-                "project_id,currency,count,gross,fees,requires_payment_method,requires_confirmation,requires_action,"
-                        + "processing,requires_capture,succeeded,canceled",
-                "proj_a,eur,1,1000,50,0,0,0,1,0,0,0",
-                "proj_b,usd,3,6000,300,0,0,0,0,0,2,1"), csv.body().lines().toList());
+                "project_id,currency,count,gross,fees,refunded,fees_refunded,disputed,net,requires_payment_method,"
+                        + "requires_confirmation,requires_action,processing,requires_capture,succeeded,canceled",
+                "proj_a,eur,1,1000,50,0,0,0,1000,0,0,0,1,0,0,0",
+                "proj_b,usd,3,6000,300,1500,75,2000,2500,0,0,0,0,0,2,1"), csv.body().lines().toList());
     }
 
     // ---- sandbox and webhooks ----
@@ -617,7 +629,32 @@ class AmbaHttpServerTest {
         }
     }
 
+    /** The money-back calls are tested end to end over HTTP in app; here they only need to exist. */
+    private static final class NoRefunds implements RefundPayment {
+        @Override
+        public Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body) {
+            return Result.err(new PaymentError.PaymentNotFound());
+        }
+
+        @Override
+        public Result<List<Refund>, PaymentError> refunds(Optional<String> apiKey, String paymentId) {
+            return Result.err(new PaymentError.PaymentNotFound());
+        }
+    }
+
     private static final class FakeSandbox implements OperateSandbox {
+        @Override
+        public Result<ProviderRefund, PaymentError> moveRefund(String refundId, RefundAction action) {
+            sandboxCalls.add("refund " + refundId + " " + action);
+            return Result.err(new PaymentError.RefundNotFound());
+        }
+
+        @Override
+        public Result<DisputeStatus, PaymentError> dispute(String paymentId, DisputeStatus status) {
+            sandboxCalls.add("dispute " + paymentId + " " + status);
+            return Result.ok(status);
+        }
+
         @Override
         public Result<ProviderIntent, PaymentError> act(String paymentId, IntentAction action) {
             sandboxCalls.add("act " + paymentId + " " + action);

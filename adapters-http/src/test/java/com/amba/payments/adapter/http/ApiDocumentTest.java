@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class ApiDocumentTest {
 
     /**
-     * The error codes SPEC.md names for each route (§2, §4, §5, §6, §8, §9, §12), transcribed: the document may
+     * The error codes SPEC.md names for each route (§2, §4, §5, §6, §8, §9, §11, §12), transcribed: the document may
      * list more, never fewer.
      */
     private static final Map<String, Set<String>> SPEC_CODES = Map.ofEntries(
@@ -46,6 +46,13 @@ class ApiDocumentTest {
                     "CLIENT_REFERENCE_CONFLICT", "PAYMENT_PROVIDER_UNAVAILABLE", "CONTROL_PLANE_UNAVAILABLE")),
             Map.entry("GET /client/payments/intents/:id", Set.of("INVALID_API_KEY", "PAYMENT_NOT_FOUND",
                     "CONTROL_PLANE_UNAVAILABLE")),
+            Map.entry("POST /client/payments/intents/:id/cancel", Set.of("INVALID_API_KEY", "SERVER_KEY_REQUIRED",
+                    "PAYMENTS_NOT_ENABLED", "INVALID_BODY", "PAYMENT_NOT_FOUND", "PAYMENT_NOT_CANCELABLE")),
+            Map.entry("POST /client/payments/intents/:id/refunds", Set.of("INVALID_API_KEY", "SERVER_KEY_REQUIRED",
+                    "PAYMENTS_NOT_ENABLED", "INVALID_BODY", "INVALID_AMOUNT", "PAYMENT_NOT_FOUND",
+                    "PAYMENT_NOT_REFUNDABLE", "REFUND_EXCEEDS_AMOUNT", "CLIENT_REFERENCE_CONFLICT",
+                    "PAYMENT_PROVIDER_UNAVAILABLE")),
+            Map.entry("GET /client/payments/intents/:id/refunds", Set.of("INVALID_API_KEY", "PAYMENT_NOT_FOUND")),
             Map.entry("POST /webhooks/stripe", Set.of("INVALID_SIGNATURE")),
             Map.entry("GET /admin/payments/status", Set.of("INVALID_ADMIN_TOKEN")),
             Map.entry("POST /admin/payments/enable", Set.of("INVALID_ADMIN_TOKEN")),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amba.payments.domain.model.PaymentError;
+import com.amba.payments.domain.model.PaymentStatus;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -41,7 +42,11 @@ class ErrorResponsesTest {
             Map.entry("PAYMENT_NOT_FOUND", 404),
             Map.entry("PROJECT_NOT_FOUND", 404),
             Map.entry("API_KEY_NOT_FOUND", 404),
-            Map.entry("ACCOUNT_NOT_FOUND", 404));
+            Map.entry("ACCOUNT_NOT_FOUND", 404),
+            Map.entry("PAYMENT_NOT_REFUNDABLE", 409),
+            Map.entry("REFUND_EXCEEDS_AMOUNT", 400),
+            Map.entry("PAYMENT_NOT_CANCELABLE", 409),
+            Map.entry("REFUND_NOT_FOUND", 404));
 
     @Test
     void everyErrorOfTheCatalogueHasTheStatusTheSpecGivesIt() throws Exception {
@@ -88,6 +93,9 @@ class ErrorResponsesTest {
         }
         if (type == int.class) {
             return 1;
+        }
+        if (type == PaymentStatus.class) {
+            return PaymentStatus.SUCCEEDED;
         }
         throw new IllegalArgumentException("no placeholder for " + type);
     }

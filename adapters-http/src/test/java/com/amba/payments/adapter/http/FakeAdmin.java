@@ -23,6 +23,7 @@ import com.amba.payments.domain.model.Project;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.Report;
+import com.amba.payments.domain.model.MoneyBackTotals;
 import com.amba.payments.domain.model.ReportLine;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
@@ -120,9 +121,9 @@ final class FakeAdmin implements AdministerPayments {
     public Result<Report, PaymentError> report() {
         calls.add("report");
         ReportLine usd = new ReportLine(new ProjectId("proj_b"), new Currency("usd"), 3, 6_000, 300,
-                Map.of(PaymentStatus.SUCCEEDED, 2L, PaymentStatus.CANCELED, 1L));
+                Map.of(PaymentStatus.SUCCEEDED, 2L, PaymentStatus.CANCELED, 1L), new MoneyBackTotals(1_500, 75, 2_000, 2_000));
         ReportLine eur = new ReportLine(new ProjectId("proj_a"), new Currency("eur"), 1, 1_000, 50,
-                Map.of(PaymentStatus.PROCESSING, 1L));
+                Map.of(PaymentStatus.PROCESSING, 1L), MoneyBackTotals.NONE);
         InboxEntry mismatch = new InboxEntry(new ProviderEventId("evt_1"), Optional.of(new PaymentId("pi_1")),
                 EventDisposition.MISMATCH, "amount 999 differs from ledger 1000", CREATED);
         return Result.ok(new Report(List.of(usd, eur), List.of(mismatch)));

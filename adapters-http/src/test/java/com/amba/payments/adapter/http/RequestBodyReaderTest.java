@@ -54,7 +54,8 @@ class RequestBodyReaderTest {
     @Test
     void nullIsNullAndOtherKindsAreDescribed() {
         assertEquals(new InputValue.Null(), field("{\"fee\": null}", "fee"));
-        assertEquals(new InputValue.Other("a boolean"), field("{\"fee\": true}", "fee"));
+        assertEquals(new InputValue.Truth(true), field("{\"fee\": true}", "fee"));
+        assertEquals(new InputValue.Truth(false), field("{\"fee\": false}", "fee"));
         assertEquals(new InputValue.Other("an array"), field("{\"fee\": [1, [2]]}", "fee"));
         assertEquals(new InputValue.Other("an object"), field("{\"fee\": {\"a\": {\"b\": 1}}}", "fee"));
     }

@@ -1,6 +1,8 @@
 package com.amba.payments.adapter.kafka;
 
 import com.amba.payments.domain.model.ClientReference;
+import com.amba.payments.domain.model.MoneyBackFacts;
+import com.amba.payments.domain.model.RefundId;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +49,24 @@ final class PaymentCloudEvents {
     }
 
     private static ObjectNode data(PaymentEvent event) {
+        return event.moneyBack().map(facts -> moneyBackData(event, facts)).orElseGet(() -> paymentData(event));
+    }
+
+    /** SPEC §11: a refund's or dispute's own fields; {@code refund_id} is null for a dispute. */
+    private static ObjectNode moneyBackData(PaymentEvent event, MoneyBackFacts facts) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("refund_id", facts.refundId().map(RefundId::value).orElse(null));
+        data.put("payment_id", event.paymentId().value());
+        data.put("project_id", event.projectId().value());
+        data.put("amount", facts.amount().minor());
+        data.put("currency", facts.amount().currency().code());
+        data.put("status", facts.status());
+        data.put("previous_status", facts.previousStatus().orElse(null));
+        data.put("reason", facts.reason().orElse(null));
+        return data;
+    }
+
+    private static ObjectNode paymentData(PaymentEvent event) {
         ObjectNode data = JSON.createObjectNode();
         data.put("payment_id", event.paymentId().value());
         data.put("project_id", event.projectId().value());

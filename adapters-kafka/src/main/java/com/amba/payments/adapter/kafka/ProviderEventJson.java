@@ -1,6 +1,10 @@
 package com.amba.payments.adapter.kafka;
 
 import com.amba.payments.domain.model.ConnectedAccountId;
+import com.amba.payments.domain.model.DisputeStatus;
+import com.amba.payments.domain.model.RefundId;
+import com.amba.payments.domain.model.RefundReason;
+import com.amba.payments.domain.model.RefundStatus;
 import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProviderEvent;
@@ -23,6 +27,8 @@ final class ProviderEventJson {
 
     static final String PAYMENT_INTENT_CHANGED = "payment_intent_changed";
     static final String ACCOUNT_CHANGED = "account_changed";
+    static final String REFUND_CHANGED = "refund_changed";
+    static final String DISPUTE_CHANGED = "dispute_changed";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +40,9 @@ final class ProviderEventJson {
         return switch (event) {
             case ProviderEvent.PaymentIntentChanged intent -> intent.paymentId().value();
             case ProviderEvent.AccountChanged account -> account.account().value();
+            // A payment's refunds and dispute share its partition, so they keep their order with its own events.
+            case ProviderEvent.RefundChanged refund -> refund.paymentId().value();
+            case ProviderEvent.DisputeChanged dispute -> dispute.paymentId().value();
         };
     }
 
@@ -56,6 +65,30 @@ final class ProviderEventJson {
                 node.put("created", account.created().toString());
                 node.put("account", account.account().value());
                 node.put("charges_enabled", account.chargesEnabled());
+            }
+            case ProviderEvent.RefundChanged refund -> {
+                node.put("kind", REFUND_CHANGED);
+                node.put("id", refund.id().value());
+                node.put("created", refund.created().toString());
+                node.put("refund_id", refund.refundId().value());
+                node.put("payment_id", refund.paymentId().value());
+                node.put("account", refund.account().map(ConnectedAccountId::value).orElse(null));
+                node.put("status", refund.status().wireName());
+                node.put("amount", refund.amount());
+                node.put("currency", refund.currency());
+                node.put("reason", refund.reason().map(RefundReason::wireName).orElse(null));
+                node.put("attempt_id", refund.attemptId().orElse(null));
+            }
+            case ProviderEvent.DisputeChanged dispute -> {
+                node.put("kind", DISPUTE_CHANGED);
+                node.put("id", dispute.id().value());
+                node.put("created", dispute.created().toString());
+                node.put("payment_id", dispute.paymentId().value());
+                node.put("account", dispute.account().map(ConnectedAccountId::value).orElse(null));
+                node.put("status", dispute.status().wireName());
+                node.put("amount", dispute.amount());
+                node.put("currency", dispute.currency());
+                node.put("reason", dispute.reason().orElse(null));
             }
         }
         try {
@@ -92,6 +125,20 @@ final class ProviderEventJson {
                         integer(node, "amount"), text(node, "currency"));
                 case ACCOUNT_CHANGED -> new ProviderEvent.AccountChanged(id, created,
                         new ConnectedAccountId(text(node, "account")), bool(node, "charges_enabled"));
+                case REFUND_CHANGED -> new ProviderEvent.RefundChanged(id, created,
+                        new RefundId(text(node, "refund_id")), new PaymentId(text(node, "payment_id")),
+                        optionalText(node, "account").map(ConnectedAccountId::new),
+                        RefundStatus.fromWireName(text(node, "status"))
+                                .orElseThrow(() -> new UndecodableEvent("unknown refund status " + node.get("status"))),
+                        integer(node, "amount"), text(node, "currency"),
+                        optionalText(node, "reason").flatMap(RefundReason::fromWireName),
+                        optionalText(node, "attempt_id"));
+                case DISPUTE_CHANGED -> new ProviderEvent.DisputeChanged(id, created,
+                        new PaymentId(text(node, "payment_id")),
+                        optionalText(node, "account").map(ConnectedAccountId::new),
+                        DisputeStatus.fromWireName(text(node, "status"))
+                                .orElseThrow(() -> new UndecodableEvent("unknown dispute status " + node.get("status"))),
+                        integer(node, "amount"), text(node, "currency"), optionalText(node, "reason"));
                 default -> throw new UndecodableEvent("unknown kind " + kind);
             };
         } catch (UndecodableEvent e) {

@@ -5,6 +5,7 @@ import com.amba.payments.domain.model.CreationClaim;
 import com.amba.payments.domain.model.Currency;
 import com.amba.payments.domain.model.EventDisposition;
 import com.amba.payments.domain.model.InboxEntry;
+import com.amba.payments.domain.model.MoneyBackTotals;
 import com.amba.payments.domain.model.OutboxBacklog;
 import com.amba.payments.domain.model.OutboxEntry;
 import com.amba.payments.domain.model.Payment;
@@ -26,6 +27,7 @@ import com.amba.payments.domain.model.Transition;
 import com.amba.payments.domain.model.TransitionOutcome;
 import com.amba.payments.domain.port.out.Ledger;
 import com.amba.payments.domain.port.out.Outbox;
+import com.amba.payments.domain.port.out.RefundLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,12 @@ public final class InMemoryLedger implements Ledger, Outbox {
     private final TreeMap<Long, OutboxEntry> unrelayed = new TreeMap<>();
     private long nextOutboxPosition = 1;
     private long nextParkedSequence = 1;
+    private final InMemoryRefunds refunds = new InMemoryRefunds(this);
+
+    /** The refunds and disputes kept with this ledger, under the same monitor. */
+    public RefundLedger refunds() {
+        return refunds;
+    }
 
     @Override
     public synchronized Optional<Payment> find(PaymentId id) {
@@ -152,6 +160,24 @@ public final class InMemoryLedger implements Ledger, Outbox {
         histories.computeIfAbsent(entry.paymentId(), id -> new ArrayList<>()).add(entry);
     }
 
+    // ---- for InMemoryRefunds, which holds this ledger's monitor when it calls these ----
+
+    Payment paymentNow(PaymentId id) {
+        return payments.get(id);
+    }
+
+    boolean hasDecidedNow(ProviderEventId eventId) {
+        return inbox.containsKey(eventId);
+    }
+
+    void decideNow(InboxEntry entry) {
+        inbox.put(entry.eventId(), entry);
+    }
+
+    void appendOutboxNow(PaymentEvent event) {
+        appendOutbox(event);
+    }
+
     private void appendOutbox(PaymentEvent event) {
         long position = nextOutboxPosition++;
         unrelayed.put(position, new OutboxEntry(position, event));
@@ -240,16 +266,18 @@ public final class InMemoryLedger implements Ledger, Outbox {
         return new Report(lines, mismatches);
     }
 
-    private static ReportLine lineOf(ProjectId project, Currency currency, List<Payment> payments) {
+    private ReportLine lineOf(ProjectId project, Currency currency, List<Payment> payments) {
         Map<PaymentStatus, Long> byStatus = new EnumMap<>(PaymentStatus.class);
         long gross = 0;
         long fees = 0;
+        MoneyBackTotals moneyBack = MoneyBackTotals.NONE;
         for (Payment payment : payments) {
+            moneyBack = moneyBack.plus(refunds.totalsOf(payment.id()));
             byStatus.merge(payment.status(), 1L, Long::sum);
             gross += payment.amount().minor();
             fees += payment.applicationFee();
         }
-        return new ReportLine(project, currency, payments.size(), gross, fees, byStatus);
+        return new ReportLine(project, currency, payments.size(), gross, fees, byStatus, moneyBack);
     }
 
     @Override

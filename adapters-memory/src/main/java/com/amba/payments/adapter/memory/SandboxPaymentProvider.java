@@ -1,6 +1,18 @@
 package com.amba.payments.adapter.memory;
 
+import com.amba.payments.domain.model.CancellationReason;
 import com.amba.payments.domain.model.ClientSecret;
+import com.amba.payments.domain.model.DisputeStatus;
+import com.amba.payments.domain.model.ProviderRefund;
+import com.amba.payments.domain.model.RefundId;
+import com.amba.payments.domain.model.RefundStatus;
+import com.amba.payments.domain.port.out.ProviderIntentSearch;
+import com.amba.payments.domain.port.out.ProviderRefunds;
+import com.amba.payments.domain.port.out.RefundRequest;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.ConnectedAccountId;
 import com.amba.payments.domain.model.Money;
@@ -28,7 +40,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +52,11 @@ import java.util.Optional;
  * events through the same hand-off real webhooks take. Also has switches for tests: a provider outage, and an
  * answer lost after the intent was made.
  */
-public final class SandboxPaymentProvider implements PaymentProvider, OperateSandbox {
+public final class SandboxPaymentProvider implements PaymentProvider, ProviderRefunds, ProviderIntentSearch,
+        OperateSandbox {
+
+    /** "Sandbox refunds start pending and succeed after a moment unless told otherwise" (SPEC §11). */
+    public static final Duration REFUNDS_SETTLE_AFTER = Duration.ofSeconds(2);
 
     private static final System.Logger LOG = System.getLogger(SandboxPaymentProvider.class.getName());
     private static final String SANDBOX_REQUEST_ID = "req_sandbox";
@@ -53,6 +71,14 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
     private final Map<PaymentId, SandboxIntent> intents = new HashMap<>();
     private final Map<ProviderIdempotencyKey, PaymentId> byIdempotencyKey = new HashMap<>();
     private final Map<ConnectedAccountId, ConnectedAccount> accounts = new HashMap<>();
+    private final Map<RefundId, SandboxRefund> refunds = new HashMap<>();
+    private final Map<ProviderIdempotencyKey, RefundId> refundsByIdempotencyKey = new HashMap<>();
+    private final Map<PaymentId, DisputeStatus> disputes = new HashMap<>();
+    private final ScheduledExecutorService settling = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("sandbox-refunds").factory());
+    private Duration settleAfter = REFUNDS_SETTLE_AFTER;
+    private int refundCalls;
+    private int failNextRefunds;
     private int createCalls;
     private int failNextCreates;
     private int loseNextCreateAnswers;
@@ -335,6 +361,199 @@ public final class SandboxPaymentProvider implements PaymentProvider, OperateSan
     /** How many times a create was asked for, whatever came of it. */
     public synchronized int createCalls() {
         return createCalls;
+    }
+
+    // ---- refunds, cancel with a reason, disputes (SPEC §11) ----
+
+    @Override
+    public Result<ProviderRefund, ProviderFailure> createRefund(RefundRequest request) {
+        SandboxRefund made;
+        synchronized (this) {
+            refundCalls++;
+            if (failNextRefunds > 0) {
+                failNextRefunds--;
+                return Result.err(new ProviderFailure.Unavailable("sandbox: simulated outage, nothing was refunded"));
+            }
+            RefundId earlier = refundsByIdempotencyKey.get(request.idempotencyKey());
+            if (earlier != null) {
+                SandboxRefund refund = refunds.get(earlier);
+                if (!refund.request().equals(request)) {
+                    return Result.err(new ProviderFailure.Refused(SANDBOX_REQUEST_ID, "idempotency_error: Keys for"
+                            + " idempotent requests can only be used with the same parameters they were first used with"));
+                }
+                return Result.ok(refund.view());
+            }
+            Result<SandboxIntent, ProviderFailure> found = intentOn(request.account(), request.paymentId());
+            if (found instanceof Result.Err<SandboxIntent, ProviderFailure> err) {
+                return Result.err(err.error());
+            }
+            SandboxIntent intent = found.orElseThrow();
+            if (intent.status() != PaymentStatus.SUCCEEDED) {
+                return Result.err(new ProviderFailure.UnexpectedState("charge_not_refundable: this PaymentIntent "
+                        + "has no succeeded charge to refund (status " + intent.status() + ")"));
+            }
+            long held = refunds.values().stream()
+                    .filter(r -> r.request().paymentId().equals(intent.id()) && r.status().holdsMoney())
+                    .mapToLong(r -> r.amount().minor()).sum();
+            if (held + request.amount() > intent.request().amount().minor()) {
+                return Result.err(new ProviderFailure.AmountRejected("amount_too_large: Refund amount ("
+                        + request.amount() + ") is greater than unrefunded amount on charge ("
+                        + (intent.request().amount().minor() - held) + ")"));
+            }
+            made = newRefund(request, intent);
+            refundsByIdempotencyKey.put(request.idempotencyKey(), made.id());
+        }
+        announce(made);
+        return Result.ok(made.view());
+    }
+
+    private SandboxRefund newRefund(RefundRequest request, SandboxIntent intent) {
+        SandboxRefund made = new SandboxRefund(new RefundId("re_" + random.alphanumeric(24)), request,
+                new Money(request.amount(), intent.request().amount().currency()), RefundStatus.PENDING,
+                nowToTheSecond());
+        refunds.put(made.id(), made);
+        return made;
+    }
+
+    /** refund.created now; the refund succeeds by itself a moment later unless a person fails it first. */
+    private void announce(SandboxRefund made) {
+        deliver(refundEvent(made));
+        RefundId id = made.id();
+        settling.schedule(() -> moveRefundQuietly(id), settleAfter.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Test switch: a refund made at the provider directly (Stripe's dashboard), with none of Amba's metadata.
+     * @throws IllegalStateException when the intent has not succeeded or has too little left
+     */
+    public ProviderRefund refundOutsideAmba(PaymentId paymentId, long amount) {
+        SandboxRefund made;
+        synchronized (this) {
+            SandboxIntent intent = intents.get(paymentId);
+            long held = refunds.values().stream()
+                    .filter(r -> r.request().paymentId().equals(paymentId) && r.status().holdsMoney())
+                    .mapToLong(r -> r.amount().minor()).sum();
+            if (intent == null || intent.status() != PaymentStatus.SUCCEEDED
+                    || held + amount > intent.request().amount().minor()) {
+                throw new IllegalStateException(paymentId + " has no " + amount + " left to refund");
+            }
+            RefundRequest request = new RefundRequest(intent.account(), paymentId, amount, Optional.empty(), false,
+                    intent.request().projectId(), "", random.newIdempotencyKey());
+            made = newRefund(request, intent);
+        }
+        announce(made);
+        return made.view();
+    }
+
+    /** Test switch: the next {@code n} refunds fail as in an outage, before anything is refunded. */
+    public synchronized void failNextRefunds(int n) {
+        failNextRefunds = n;
+    }
+
+    /** Where the intent stands at the provider (tests check that a cancel reached it). */
+    public synchronized Optional<PaymentStatus> intentStatus(PaymentId id) {
+        return Optional.ofNullable(intents.get(id)).map(SandboxIntent::status);
+    }
+
+    private void moveRefundQuietly(RefundId id) {
+        moveRefund(id.value(), RefundAction.SUCCEED);
+    }
+
+    @Override
+    public synchronized Result<ProviderRefund, ProviderFailure> retrieveRefund(ConnectedAccountId account, RefundId id) {
+        SandboxRefund refund = refunds.get(id);
+        if (refund == null || !refund.request().account().equals(account)) {
+            return Result.err(new ProviderFailure.NotFound("No such refund: '" + id + "'"));
+        }
+        return Result.ok(refund.view());
+    }
+
+    @Override
+    public Result<ProviderIntent, ProviderFailure> cancelIntent(ConnectedAccountId account, PaymentId id,
+                                                                Optional<CancellationReason> reason) {
+        return cancelIntent(account, id);
+    }
+
+    @Override
+    public Result<ProviderRefund, PaymentError> moveRefund(String refundId, RefundAction action) {
+        SandboxRefund moved;
+        synchronized (this) {
+            Optional<SandboxRefund> found = RefundId.parse(refundId).map(refunds::get);
+            if (found.isEmpty()) {
+                return Result.err(new PaymentError.RefundNotFound());
+            }
+            if (found.get().status().isFinal()) {
+                return Result.err(new PaymentError.UnexpectedPaymentState("refund " + refundId + " has already "
+                        + found.get().status() + "; it cannot " + action.wireName()));
+            }
+            moved = found.get().movedTo(action == RefundAction.SUCCEED ? RefundStatus.SUCCEEDED : RefundStatus.FAILED);
+            refunds.put(moved.id(), moved);
+        }
+        deliver(refundEvent(moved));
+        return Result.ok(moved.view());
+    }
+
+    private ProviderEvent.RefundChanged refundEvent(SandboxRefund refund) {
+        return new ProviderEvent.RefundChanged(newEventId(), nowToTheSecond(), refund.id(),
+                refund.request().paymentId(), Optional.of(refund.request().account()), refund.status(),
+                refund.amount().minor(), refund.amount().currency().code(), refund.request().reason(),
+                Optional.of(refund.request().attemptId()).filter(attempt -> !attempt.isEmpty()));
+    }
+
+    @Override
+    public Result<DisputeStatus, PaymentError> dispute(String paymentId, DisputeStatus status) {
+        ProviderEvent.DisputeChanged event;
+        synchronized (this) {
+            Optional<SandboxIntent> found = PaymentId.parse(paymentId).map(intents::get);
+            if (found.isEmpty()) {
+                return Result.err(new PaymentError.PaymentNotFound());
+            }
+            SandboxIntent intent = found.get();
+            DisputeStatus current = disputes.getOrDefault(intent.id(), DisputeStatus.NONE);
+            if (intent.status() != PaymentStatus.SUCCEEDED || current.isFinal() || status == DisputeStatus.NONE) {
+                return Result.err(new PaymentError.UnexpectedPaymentState("a dispute needs a succeeded charge and "
+                        + "goes needs_response, under_review, won or lost; this one is " + current));
+            }
+            disputes.put(intent.id(), status);
+            event = new ProviderEvent.DisputeChanged(newEventId(), nowToTheSecond(), intent.id(),
+                    Optional.of(intent.account()), status, intent.request().amount().minor(),
+                    intent.request().amount().currency().code(), Optional.of("fraudulent"));
+        }
+        deliver(event);
+        return Result.ok(status);
+    }
+
+    /** Every sandbox intent was made through Amba (it carries its project); newest first. */
+    @Override
+    public synchronized Result<List<ProviderIntent>, ProviderFailure> intentsMadeByAmba(ConnectedAccountId account,
+                                                                                      Instant before, int limit) {
+        return Result.ok(intents.values().stream()
+                .filter(intent -> intent.account().equals(account) && intent.created().isBefore(before))
+                .sorted(Comparator.comparing((SandboxIntent intent) -> intent.created()).reversed())
+                .limit(limit)
+                .map(intent -> intent.view(clock.instant()))
+                .toList());
+    }
+
+    /** The ids of the intents on one connected account, whatever the ledger knows of them. */
+    public synchronized List<PaymentId> intentIdsOn(ConnectedAccountId account) {
+        return intents.values().stream().filter(intent -> intent.account().equals(account)).map(SandboxIntent::id)
+                .toList();
+    }
+
+    /** Test switch: how long a new refund stays pending before it succeeds by itself. */
+    public synchronized void settleRefundsAfter(Duration delay) {
+        settleAfter = delay;
+    }
+
+    /** How many times a refund was asked for, whatever came of it. */
+    public synchronized int refundCalls() {
+        return refundCalls;
+    }
+
+    /** How many distinct refunds exist on one intent. */
+    public synchronized int refundCountOn(PaymentId payment) {
+        return (int) refunds.values().stream().filter(r -> r.request().paymentId().equals(payment)).count();
     }
 
     /** How many distinct intents exist: "the provider made one intent" is this being 1. */

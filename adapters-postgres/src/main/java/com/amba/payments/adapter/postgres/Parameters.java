@@ -3,6 +3,8 @@ package com.amba.payments.adapter.postgres;
 import com.amba.payments.domain.model.BasisPoints;
 import com.amba.payments.domain.model.ClientReference;
 import com.amba.payments.domain.model.CreationAttempt;
+import com.amba.payments.domain.model.MoneyBackFacts;
+import com.amba.payments.domain.model.RefundId;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentStatus;
@@ -54,6 +56,15 @@ final class Parameters {
         parameters.addValue(attempt.map(a -> a.fingerprint().value()).orElse(null));
         parameters.addValue(attempt.map(a -> a.idempotencyKey().value()).orElse(null));
         return parameters;
+    }
+
+    /** A refund or dispute event: the payment's columns, then what it says beyond the payment. */
+    static Tuple moneyBackOutbox(PaymentEvent event) {
+        MoneyBackFacts facts = event.moneyBack().orElseThrow(
+                () -> new IllegalArgumentException("not a refund or dispute event: " + event.type()));
+        return outbox(event).addValue(facts.refundId().map(RefundId::value).orElse(null)).addValue(facts.status())
+                .addValue(facts.previousStatus().orElse(null)).addValue(facts.amount().minor())
+                .addValue(facts.reason().orElse(null));
     }
 
     static Integer fee(Optional<BasisPoints> fee) {

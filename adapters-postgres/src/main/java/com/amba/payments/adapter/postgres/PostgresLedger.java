@@ -99,7 +99,7 @@ public final class PostgresLedger implements Ledger {
     }
 
     /** False when the inbox already holds the event. */
-    private static boolean decide(Statements statements, InboxEntry entry) {
+    static boolean decide(Statements statements, InboxEntry entry) {
         return statements.run(Sql.DECIDE_EVENT, Tuple.of(entry.eventId().value(),
                 entry.paymentId().map(PaymentId::value).orElse(null), entry.disposition().name(), entry.note(),
                 Parameters.at(entry.decidedAt()))).rowCount() == 1;
@@ -177,7 +177,8 @@ public final class PostgresLedger implements Ledger {
 
     @Override
     public Report report() {
-        return new Report(ReportTotals.lines(database.run(Sql.REPORT_TOTALS, Tuple.tuple())),
+        return new Report(ReportTotals.lines(database.run(Sql.REPORT_TOTALS, Tuple.tuple()),
+                database.run(Sql.REPORT_MONEY_BACK, Tuple.tuple())),
                 Rows.all(database.run(Sql.MISMATCHES, Tuple.tuple()), Rows::inboxEntry));
     }
 }

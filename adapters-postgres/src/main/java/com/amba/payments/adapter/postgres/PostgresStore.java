@@ -3,6 +3,7 @@ package com.amba.payments.adapter.postgres;
 import com.amba.payments.domain.port.out.ControlPlane;
 import com.amba.payments.domain.port.out.Ledger;
 import com.amba.payments.domain.port.out.Outbox;
+import com.amba.payments.domain.port.out.RefundLedger;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 
@@ -20,6 +21,7 @@ public final class PostgresStore implements AutoCloseable {
     private final CachedControlPlane cachedControlPlane;
     private final ControlPlaneListener listener;
     private final RelayTurn relayTurn;
+    private final PostgresRefunds refunds;
 
     private PostgresStore(Vertx vertx, Database database, PgConnectOptions listenAt, ControlPlaneCaching caching,
                           RelayTurn relayTurn) {
@@ -30,6 +32,7 @@ public final class PostgresStore implements AutoCloseable {
         this.controlPlane = new PostgresControlPlane(database);
         this.cachedControlPlane = new CachedControlPlane(controlPlane, caching.maxAge());
         this.listener = new ControlPlaneListener(vertx, listenAt, cachedControlPlane, caching.heartbeat());
+        this.refunds = new PostgresRefunds(database);
         listener.start();
     }
 
@@ -64,6 +67,10 @@ public final class PostgresStore implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public RefundLedger refunds() {
+        return refunds;
     }
 
     /** Every read is a round trip: what admin work and tests of the store itself use. */

@@ -1,6 +1,7 @@
 package com.amba.payments.adapter.postgres;
 
 import com.amba.payments.domain.model.Currency;
+import com.amba.payments.domain.model.MoneyBackTotals;
 import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ReportLine;
@@ -8,28 +9,37 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Folds the report query's rows (one per project, currency and status, adjacent per project and currency) into
- * one line per project and currency. The database sums; this only regroups.
+ * one line per project and currency, with what went back on them (a second query). The database sums; this
+ * only regroups.
  */
 final class ReportTotals {
 
     private final ProjectId project;
     private final Currency currency;
     private final Map<PaymentStatus, Long> byStatus = new EnumMap<>(PaymentStatus.class);
+    private final MoneyBackTotals moneyBack;
     private long count;
     private long gross;
     private long fees;
 
-    private ReportTotals(ProjectId project, Currency currency) {
+    private ReportTotals(ProjectId project, Currency currency, MoneyBackTotals moneyBack) {
         this.project = project;
         this.currency = currency;
+        this.moneyBack = moneyBack;
     }
 
-    static List<ReportLine> lines(RowSet<Row> rows) {
+    static List<ReportLine> lines(RowSet<Row> rows, RowSet<Row> moneyBackRows) {
+        Map<String, MoneyBackTotals> moneyBack = new HashMap<>();
+        for (Row row : moneyBackRows) {
+            moneyBack.put(row.getString("project_id") + "\n" + row.getString("currency"), new MoneyBackTotals(
+                    row.getLong("refunded"), row.getLong("fees_refunded"), row.getLong("disputed"), row.getLong("lost")));
+        }
         List<ReportLine> lines = new ArrayList<>();
         ReportTotals current = null;
         for (Row row : rows) {
@@ -39,7 +49,8 @@ final class ReportTotals {
                 if (current != null) {
                     lines.add(current.line());
                 }
-                current = new ReportTotals(project, currency);
+                current = new ReportTotals(project, currency, moneyBack.getOrDefault(
+                        project.value() + "\n" + currency.code(), MoneyBackTotals.NONE));
             }
             current.add(Rows.status(row.getString("status")), row.getLong("payments"), row.getLong("gross"),
                     row.getLong("fees"));
@@ -58,6 +69,6 @@ final class ReportTotals {
     }
 
     private ReportLine line() {
-        return new ReportLine(project, currency, count, gross, fees, byStatus);
+        return new ReportLine(project, currency, count, gross, fees, byStatus, moneyBack);
     }
 }

@@ -8,6 +8,15 @@ import com.amba.payments.domain.model.ClientReference;
 import com.amba.payments.domain.model.ClientSecret;
 import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.ConnectedAccountId;
+import com.amba.payments.domain.model.Currency;
+import com.amba.payments.domain.model.Dispute;
+import com.amba.payments.domain.model.DisputeStatus;
+import com.amba.payments.domain.model.MoneyBackFacts;
+import com.amba.payments.domain.model.ProviderEvent.RefundChanged;
+import com.amba.payments.domain.model.Refund;
+import com.amba.payments.domain.model.RefundId;
+import com.amba.payments.domain.model.RefundReason;
+import com.amba.payments.domain.model.RefundStatus;
 import com.amba.payments.domain.model.EventDisposition;
 import com.amba.payments.domain.model.InboxEntry;
 import com.amba.payments.domain.model.KeyHash;
@@ -76,8 +85,47 @@ final class Rows {
                 new ProjectId(row.getString("project_id")), status(row.getString("status")),
                 optional(row.getString("previous_status")).map(Rows::status),
                 Money.of(row.getLong("amount"), row.getString("currency")), row.getLong("application_fee"),
-                optional(row.getString("client_reference")).map(ClientReference::new), instant(row, "occurred_at"));
+                optional(row.getString("client_reference")).map(ClientReference::new), instant(row, "occurred_at"),
+                moneyBack(row, new Currency(row.getString("currency"))));
         return new OutboxEntry(row.getLong("position"), event);
+    }
+
+    private static Optional<MoneyBackFacts> moneyBack(Row row, Currency currency) {
+        return optional(row.getString("money_back_status")).map(status -> new MoneyBackFacts(
+                optional(row.getString("refund_id")).map(RefundId::new), status,
+                optional(row.getString("money_back_previous_status")),
+                new Money(row.getLong("money_back_amount"), currency), optional(row.getString("money_back_reason"))));
+    }
+
+    static Refund refund(Row row) {
+        return new Refund(new RefundId(row.getString("refund_id")), new PaymentId(row.getString("payment_id")),
+                new ProjectId(row.getString("project_id")), Money.of(row.getLong("amount"), row.getString("currency")),
+                row.getLong("fee_refunded"), optional(row.getString("reason")).flatMap(RefundReason::fromWireName),
+                optional(row.getString("client_reference")).map(ClientReference::new),
+                refundStatus(row.getString("state")), instant(row, "created_at"), instant(row, "updated_at"),
+                instant(row, "status_as_of"), row.getLong("version"));
+    }
+
+    static RefundStatus refundStatus(String wireName) {
+        return RefundStatus.fromWireName(wireName)
+                .orElseThrow(() -> new IllegalStateException("unknown refund status " + wireName));
+    }
+
+    static RefundChanged parkedRefund(Row row) {
+        return new RefundChanged(new ProviderEventId(row.getString("event_id")), instant(row, "created"),
+                new RefundId(row.getString("refund_id")), new PaymentId(row.getString("payment_id")),
+                optional(row.getString("account")).map(ConnectedAccountId::new), refundStatus(row.getString("status")),
+                row.getLong("amount"), row.getString("currency"),
+                optional(row.getString("reason")).flatMap(RefundReason::fromWireName),
+                optional(row.getString("attempt_id")));
+    }
+
+    static Dispute dispute(Row row) {
+        return new Dispute(new PaymentId(row.getString("payment_id")),
+                DisputeStatus.fromWireName(row.getString("status"))
+                        .orElseThrow(() -> new IllegalStateException("unknown dispute status " + row.getString("status"))),
+                Money.of(row.getLong("amount"), row.getString("currency")), instant(row, "status_as_of"),
+                row.getLong("version"));
     }
 
     static PlatformSettings platform(Row row) {

@@ -68,6 +68,16 @@ final class Sql {
             + "SELECT (SELECT count(*) FROM payment) = 1 AS recorded, "
             + "EXISTS (SELECT 1 FROM parked_events WHERE payment_id = $1) AS parked";
 
+    /** Per project and currency: succeeded refunds and their fees, disputed amounts, and disputes lost. */
+    static final String REPORT_MONEY_BACK = "SELECT p.project_id, p.currency, "
+            + "coalesce(sum(r.refunded), 0)::bigint AS refunded, coalesce(sum(r.fees), 0)::bigint AS fees_refunded, "
+            + "coalesce(sum(d.amount), 0)::bigint AS disputed, "
+            + "coalesce(sum(d.amount) FILTER (WHERE d.status = 'lost'), 0)::bigint AS lost FROM payments p "
+            + "LEFT JOIN (SELECT payment_id, sum(amount) AS refunded, sum(fee_refunded) AS fees FROM refunds "
+            + "WHERE state = 'succeeded' GROUP BY payment_id) r ON r.payment_id = p.id "
+            + "LEFT JOIN disputes d ON d.payment_id = p.id "
+            + "WHERE r.payment_id IS NOT NULL OR d.payment_id IS NOT NULL GROUP BY p.project_id, p.currency";
+
     // ---- history ----
 
     static final String APPEND_HISTORY = "INSERT INTO payment_status_history (payment_id, from_status, to_status, "
@@ -130,7 +140,14 @@ final class Sql {
     static final String APPEND_OUTBOX = "INSERT INTO outbox (" + OUTBOX_COLUMNS + ") "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
-    static final String UNRELAYED = "SELECT position, " + OUTBOX_COLUMNS + " FROM outbox "
+    static final String MONEY_BACK_OUTBOX_COLUMNS = OUTBOX_COLUMNS + ", refund_id, money_back_status, "
+            + "money_back_previous_status, money_back_amount, money_back_reason";
+
+    /** A refund or dispute event: the payment's columns and what the event says beyond the payment. */
+    static final String APPEND_MONEY_BACK_OUTBOX = "INSERT INTO outbox (" + MONEY_BACK_OUTBOX_COLUMNS + ") "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+
+    static final String UNRELAYED = "SELECT position, " + MONEY_BACK_OUTBOX_COLUMNS + " FROM outbox "
             + "WHERE relayed_at IS NULL ORDER BY position LIMIT $1";
 
     /** Served by the partial index of unrelayed entries: cheap while the relay keeps up. */
@@ -177,4 +194,79 @@ final class Sql {
     /** Revoking twice keeps the first revocation time. */
     static final String REVOKE_API_KEY = "UPDATE api_keys SET revoked_at = coalesce(revoked_at, $3) "
             + "WHERE project_id = $1 AND id = $2 RETURNING id";
+
+    // ---- refunds and disputes (docs/refund-state-machine.md) ----
+
+    static final String REFUND_COLUMNS = "attempt_id, refund_id, payment_id, project_id, client_reference, "
+            + "fingerprint, idempotency_key, amount, currency, fee_refunded, reason, refund_application_fee, state, "
+            + "lease_until, created_at, updated_at, status_as_of, version";
+
+    /** The lock every refund decision on one payment takes, whichever instance makes it. */
+    static final String LOCK_PAYMENT = "SELECT " + PAYMENT_COLUMNS + " FROM payments WHERE id = $1 FOR UPDATE";
+
+    static final String LOCK_REFUND_BY_REFERENCE = "SELECT " + REFUND_COLUMNS + " FROM refunds "
+            + "WHERE project_id = $1 AND client_reference = $2 FOR UPDATE";
+
+    /** What the payment's refunds hold: those on their way or back, and reservations whose lease is live. */
+    static final String REFUNDS_HELD = "SELECT coalesce(sum(amount), 0)::bigint AS held_amount, "
+            + "coalesce(sum(fee_refunded), 0)::bigint AS held_fee FROM refunds WHERE payment_id = $1 "
+            + "AND (state IN ('pending', 'requires_action', 'succeeded') OR (state = 'reserved' AND lease_until > $2))";
+
+    static final String FORGET_REFUND_ATTEMPT = "DELETE FROM refunds WHERE attempt_id = $1 AND refund_id IS NULL";
+
+    /** Returns nothing when the client reference was bound meanwhile (by a refund of another payment). */
+    static final String RESERVE_REFUND = "INSERT INTO refunds (" + REFUND_COLUMNS + ") "
+            + "VALUES ($1, NULL, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'reserved', $12, $13, $13, $13, 0) "
+            + "ON CONFLICT (project_id, client_reference) DO NOTHING RETURNING attempt_id";
+
+    static final String RELEASE_REFUND = "UPDATE refunds SET state = 'released' "
+            + "WHERE attempt_id = $1 AND state = 'reserved'";
+
+    /** The attempt takes the provider's refund; returns nothing when it has one already or is not there. */
+    static final String TAKE_REFUND = "UPDATE refunds SET refund_id = $2, state = $3, created_at = $4, "
+            + "updated_at = $5, status_as_of = $6 WHERE attempt_id = $1 AND refund_id IS NULL "
+            + "RETURNING " + REFUND_COLUMNS;
+
+    static final String INSERT_OUTSIDE_REFUND = "INSERT INTO refunds (" + REFUND_COLUMNS + ") "
+            + "VALUES ($1, $2, $3, $4, NULL, 'outside', $1, $5, $6, $7, $8, false, $9, $10, $10, $11, $12, 0) "
+            + "ON CONFLICT (attempt_id) DO NOTHING RETURNING " + REFUND_COLUMNS;
+
+    static final String REFUND_OF_ATTEMPT = "SELECT " + REFUND_COLUMNS + " FROM refunds "
+            + "WHERE attempt_id = $1 AND refund_id IS NOT NULL";
+
+    static final String FIND_REFUND = "SELECT " + REFUND_COLUMNS + " FROM refunds WHERE refund_id = $1";
+
+    /** Optimistic concurrency: moves the refund only if nobody moved it since it was read. */
+    static final String MOVE_REFUND = "UPDATE refunds SET state = $3, updated_at = $4, status_as_of = $5, "
+            + "version = $6 WHERE refund_id = $1 AND version = $2 RETURNING refund_id";
+
+    static final String IS_RESERVING = "SELECT 1 FROM refunds WHERE attempt_id = $1 AND state = 'reserved'";
+
+    static final String REFUNDS_OF_PAYMENT = "SELECT " + REFUND_COLUMNS + " FROM refunds "
+            + "WHERE payment_id = $1 AND refund_id IS NOT NULL ORDER BY position";
+
+    static final String STANDING = "SELECT (SELECT coalesce(sum(amount), 0)::bigint FROM refunds "
+            + "WHERE payment_id = $1 AND state = 'succeeded') AS refunded, "
+            + "(SELECT status FROM disputes WHERE payment_id = $1) AS dispute";
+
+    static final String PARKED_REFUND_COLUMNS = "event_id, created, refund_id, payment_id, account, status, amount, "
+            + "currency, reason, attempt_id";
+
+    static final String PARK_REFUND_EVENT = "INSERT INTO parked_refund_events (" + PARKED_REFUND_COLUMNS
+            + ", received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING";
+
+    static final String PARKED_REFUNDS = "SELECT " + PARKED_REFUND_COLUMNS + " FROM parked_refund_events "
+            + "ORDER BY position LIMIT $1";
+
+    static final String UNPARK_REFUND_EVENT = "DELETE FROM parked_refund_events WHERE event_id = $1";
+
+    static final String DISPUTE_COLUMNS = "payment_id, status, amount, currency, status_as_of, version";
+
+    static final String FIND_DISPUTE = "SELECT " + DISPUTE_COLUMNS + " FROM disputes WHERE payment_id = $1";
+
+    static final String OPEN_DISPUTE = "INSERT INTO disputes (" + DISPUTE_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6) "
+            + "ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id";
+
+    static final String MOVE_DISPUTE = "UPDATE disputes SET status = $2, amount = $3, status_as_of = $4, version = $5 "
+            + "WHERE payment_id = $1 AND version = $6 RETURNING payment_id";
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** The schema comes from the versioned scripts, applied once however many instances start together. */
 class MigrationTest {
 
-    private static final int SCRIPTS = 2;
+    /** V1 ledger and control plane, V2 control-plane change notifications, V3 refunds and disputes. */
+    private static final int SCRIPTS = 3;
 
     private ScratchDatabase database;
 

@@ -25,6 +25,11 @@ final class StripeFailures {
     private static final String RESOURCE_MISSING = "resource_missing";
     private static final String UNEXPECTED_STATE = "payment_intent_unexpected_state";
 
+    /** Stripe's refusals of a refund: nothing left to give back, or not from where the charge stands. */
+    private static final String ALREADY_REFUNDED = "charge_already_refunded";
+    private static final String MORE_THAN_UNREFUNDED = "greater than unrefunded amount";
+    private static final Set<String> NOT_REFUNDABLE_CODES = Set.of("charge_disputed", "charge_not_refundable");
+
     /**
      * Stripe answers a charge on an account that cannot take charges yet without a dedicated error code; its
      * messages are stable and name the missing capability ("…without the `card_payments` capability
@@ -63,6 +68,12 @@ final class StripeFailures {
         if (e instanceof RateLimitException || e instanceof ApiException
                 || status == 409 || status == 429 || status >= 500) {
             return new ProviderFailure.Unavailable("Stripe could not take the request now: " + detail);
+        }
+        if (ALREADY_REFUNDED.equals(code) || message.contains(MORE_THAN_UNREFUNDED)) {
+            return new ProviderFailure.AmountRejected(code + ": " + message);
+        }
+        if (NOT_REFUNDABLE_CODES.contains(code)) {
+            return new ProviderFailure.UnexpectedState(code + ": " + message);
         }
         if (AMOUNT_CODES.contains(code) || code.startsWith(INVALID_CHARGE_AMOUNT)) {
             return new ProviderFailure.AmountRejected(code + ": " + message);

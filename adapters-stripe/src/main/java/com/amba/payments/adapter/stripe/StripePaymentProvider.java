@@ -1,5 +1,6 @@
 package com.amba.payments.adapter.stripe;
 
+import com.amba.payments.domain.model.CancellationReason;
 import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.ConnectedAccountId;
 import com.amba.payments.domain.model.OnboardingLink;
@@ -7,19 +8,30 @@ import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.ProviderIntent;
+import com.amba.payments.domain.model.ProviderRefund;
+import com.amba.payments.domain.model.RefundId;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.out.IntentRequest;
 import com.amba.payments.domain.port.out.PaymentProvider;
+import com.amba.payments.domain.port.out.ProviderIntentSearch;
+import com.amba.payments.domain.port.out.ProviderRefunds;
+import com.amba.payments.domain.port.out.RefundRequest;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
+import com.stripe.model.PaymentIntent;
+import com.stripe.param.PaymentIntentCancelParams;
+import com.stripe.param.PaymentIntentListParams;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,7 +39,7 @@ import java.util.Optional;
  * account ({@code Stripe-Account}), Amba's cut taken as {@code application_fee_amount}. One {@link StripeClient}
  * serves every call; it is thread-safe and holds the bounded timeouts and retry budget.
  */
-public final class StripePaymentProvider implements PaymentProvider {
+public final class StripePaymentProvider implements PaymentProvider, ProviderRefunds, ProviderIntentSearch {
 
     private final StripeClient client;
     private final OnboardingUrls onboardingUrls;
@@ -67,6 +79,62 @@ public final class StripePaymentProvider implements PaymentProvider {
     public Result<ProviderIntent, ProviderFailure> cancelIntent(ConnectedAccountId account, PaymentId id) {
         return call(() -> client.v1().paymentIntents().cancel(id.value(), onAccount(account)))
                 .flatMap(IntentMapping::toProviderIntent);
+    }
+
+    /** {@code POST /v1/payment_intents/{id}/cancel} with Stripe's cancellation_reason when the caller gave one. */
+    @Override
+    public Result<ProviderIntent, ProviderFailure> cancelIntent(ConnectedAccountId account, PaymentId id,
+                                                                Optional<CancellationReason> reason) {
+        PaymentIntentCancelParams.Builder params = PaymentIntentCancelParams.builder();
+        reason.ifPresent(r -> params.setCancellationReason(switch (r) {
+            case REQUESTED_BY_CUSTOMER -> PaymentIntentCancelParams.CancellationReason.REQUESTED_BY_CUSTOMER;
+            case DUPLICATE -> PaymentIntentCancelParams.CancellationReason.DUPLICATE;
+            case FRAUDULENT -> PaymentIntentCancelParams.CancellationReason.FRAUDULENT;
+            case ABANDONED -> PaymentIntentCancelParams.CancellationReason.ABANDONED;
+        }));
+        return call(() -> client.v1().paymentIntents().cancel(id.value(), params.build(), onAccount(account)))
+                .flatMap(IntentMapping::toProviderIntent);
+    }
+
+    /** A refund on the connected account; the key from the domain makes every retry reach the same refund. */
+    @Override
+    public Result<ProviderRefund, ProviderFailure> createRefund(RefundRequest request) {
+        RequestOptions options = RequestOptions.builder()
+                .setStripeAccount(request.account().value())
+                .setIdempotencyKey(request.idempotencyKey().value())
+                .build();
+        return call(() -> client.v1().refunds().create(RefundMapping.paramsOf(request), options))
+                .flatMap(RefundMapping::toProviderRefund);
+    }
+
+    @Override
+    public Result<ProviderRefund, ProviderFailure> retrieveRefund(ConnectedAccountId account, RefundId id) {
+        return call(() -> client.v1().refunds().retrieve(id.value(), onAccount(account)))
+                .flatMap(RefundMapping::toProviderRefund);
+    }
+
+    /**
+     * {@code GET /v1/payment_intents?created[lt]=…&limit=…} on the connected account, newest first; only intents
+     * with Amba's project metadata are kept (the account takes payments of its own too).
+     */
+    @Override
+    public Result<List<ProviderIntent>, ProviderFailure> intentsMadeByAmba(ConnectedAccountId account, Instant before,
+                                                                          int limit) {
+        PaymentIntentListParams params = PaymentIntentListParams.builder()
+                .setCreated(PaymentIntentListParams.Created.builder().setLt(before.getEpochSecond()).build())
+                .setLimit((long) Math.min(limit, 100))
+                .build();
+        return call(() -> client.v1().paymentIntents().list(params, onAccount(account))).map(page -> {
+            List<ProviderIntent> made = new ArrayList<>();
+            for (PaymentIntent intent : page.getData()) {
+                boolean madeByAmba = intent.getMetadata() != null
+                        && intent.getMetadata().containsKey(IntentParams.PROJECT_METADATA);
+                if (madeByAmba && IntentMapping.toProviderIntent(intent) instanceof Result.Ok<ProviderIntent, ProviderFailure> ok) {
+                    made.add(ok.value());
+                }
+            }
+            return made;
+        });
     }
 
     @Override

@@ -1,10 +1,20 @@
 package com.amba.payments.adapter.stripe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amba.payments.adapter.stripe.localstripe.IntentMove;
+import com.amba.payments.domain.model.CancellationReason;
+import com.amba.payments.domain.model.ProviderFailure;
+import com.amba.payments.domain.model.ProviderIdempotencyKey;
+import com.amba.payments.domain.model.ProviderRefund;
+import com.amba.payments.domain.model.RefundReason;
+import com.amba.payments.domain.model.RefundStatus;
+import com.amba.payments.domain.model.Result;
+import com.amba.payments.domain.port.out.RefundRequest;
 import com.amba.payments.adapter.stripe.localstripe.Fault;
 import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
 import com.amba.payments.adapter.stripe.localstripe.RecordedRequest;
@@ -120,6 +130,66 @@ class StripeWireFormatTest {
         String path = "/v1/payment_intents/" + intent.id().value();
         assertEquals(Optional.of(account.value()), stripe.requests("GET", path).getFirst().stripeAccount());
         assertEquals(Optional.of(account.value()), stripe.requests("POST", path + "/cancel").getFirst().stripeAccount());
+    }
+
+    @Test
+    void aRefundNamesTheIntentAmountReasonFeeAndAmbasIdsOnTheConnectedAccountWithItsKey() {
+        ProviderIntent intent = provider.createIntent(Requests.withReference(account, 2_000, 100, "order-5"))
+                .orElseThrow();
+        stripe.move(intent.id().value(), IntentMove.SUCCEED);
+        RefundRequest request = new RefundRequest(account, intent.id(), 700, Optional.of(RefundReason.DUPLICATE),
+                false, Requests.PROJECT, "attempt-5", new ProviderIdempotencyKey("amba-refund-key-5"));
+
+        ProviderRefund refund = provider.createRefund(request).orElseThrow();
+
+        RecordedRequest create = stripe.requests("POST", "/v1/refunds").getFirst();
+        assertEquals(Optional.of(account.value()), create.stripeAccount());
+        assertEquals(Optional.of("amba-refund-key-5"), create.idempotencyKey());
+        assertEquals(Map.of(
+                "payment_intent", intent.id().value(),
+                "amount", "700",
+                "reason", "duplicate",
+                "refund_application_fee", "false",
+                "metadata[amba_project_id]", Requests.PROJECT.value(),
+                "metadata[amba_payment_id]", intent.id().value(),
+                "metadata[amba_refund_attempt]", "attempt-5"), create.form().flat());
+        assertEquals(intent.id(), refund.paymentId());
+        assertEquals(RefundStatus.SUCCEEDED, refund.status());
+        assertEquals(700, refund.amount().minor());
+        assertEquals(refund, provider.retrieveRefund(account, refund.id()).orElseThrow());
+        assertEquals(Optional.of(account.value()),
+                stripe.requests("GET", "/v1/refunds/" + refund.id().value()).getFirst().stripeAccount());
+    }
+
+    @Test
+    void refundsStripeRefusesAreReadIntoAmbasWords() {
+        ProviderIntent unpaid = provider.createIntent(Requests.withReference(account, 2_000, 100, "order-6"))
+                .orElseThrow();
+        RefundRequest early = new RefundRequest(account, unpaid.id(), 100, Optional.empty(), true, Requests.PROJECT,
+                "attempt-6", new ProviderIdempotencyKey("amba-refund-key-6"));
+        assertInstanceOf(ProviderFailure.UnexpectedState.class, failureOf(provider.createRefund(early)));
+
+        stripe.move(unpaid.id().value(), IntentMove.SUCCEED);
+        RefundRequest tooMuch = new RefundRequest(account, unpaid.id(), 2_001, Optional.empty(), true,
+                Requests.PROJECT, "attempt-7", new ProviderIdempotencyKey("amba-refund-key-7"));
+        assertInstanceOf(ProviderFailure.AmountRejected.class, failureOf(provider.createRefund(tooMuch)));
+    }
+
+    @Test
+    void aCancelTellsStripeWhy() {
+        ProviderIntent intent = provider.createIntent(Requests.withReference(account, 2_000, 100, "order-8"))
+                .orElseThrow();
+
+        provider.cancelIntent(account, intent.id(), Optional.of(CancellationReason.ABANDONED)).orElseThrow();
+
+        RecordedRequest cancel = stripe.requests("POST", "/v1/payment_intents/" + intent.id().value() + "/cancel")
+                .getFirst();
+        assertEquals(Optional.of(account.value()), cancel.stripeAccount());
+        assertEquals(Map.of("cancellation_reason", "abandoned"), cancel.form().flat());
+    }
+
+    private static ProviderFailure failureOf(Result<?, ProviderFailure> result) {
+        return assertInstanceOf(Result.Err.class, result).error() instanceof ProviderFailure failure ? failure : null;
     }
 
     @Test

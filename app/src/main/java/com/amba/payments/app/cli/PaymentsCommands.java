@@ -80,7 +80,8 @@ final class PaymentsCommands {
         amba.show(page, out -> printPage(out, page));
     }
 
-    @Command(name = "report", description = "Per project and currency: count, gross, fees and counts by status.")
+    @Command(name = "report", description = "Per project and currency: count, gross, fees, refunded, fees refunded,"
+            + " disputed, net (gross less refunds and lost disputes) and counts by status.")
     void report(@Option(names = "--csv", description = "The service's CSV, as it sends it (ignores --json).")
                 boolean csv) {
         if (csv) {
@@ -115,10 +116,13 @@ final class PaymentsCommands {
     }
 
     private static void printReport(PrintWriter out, JsonObject report) {
-        Table lines = new Table("PROJECT", "CURRENCY", "COUNT", "GROSS", "FEES", "BY STATUS");
+        Table lines = new Table("PROJECT", "CURRENCY", "COUNT", "GROSS", "FEES", "REFUNDED", "FEES REFUNDED",
+                "DISPUTED", "NET", "BY STATUS");
         report.getJsonArray("lines", new JsonArray()).stream().map(JsonObject.class::cast)
                 .forEach(line -> lines.row(line.getString("project_id"), line.getString("currency"),
                         line.getValue("count"), line.getValue("gross"), line.getValue("fees"),
+                        line.getValue("refunded"), line.getValue("fees_refunded"), line.getValue("disputed"),
+                        line.getValue("net"),
                         byStatus(line.getJsonObject("by_status", new JsonObject()))));
         if (lines.isEmpty()) {
             out.println("no payments yet");

@@ -77,6 +77,22 @@ public final class Api {
                 apiKey == null ? Map.of() : Map.of("X-Api-Key", apiKey), null);
     }
 
+    public Answer cancel(String apiKey, String paymentId, String body) {
+        return send("POST", "/client/payments/intents/" + paymentId + "/cancel", keyHeader(apiKey), body);
+    }
+
+    public Answer refund(String apiKey, String paymentId, String body) {
+        return send("POST", "/client/payments/intents/" + paymentId + "/refunds", keyHeader(apiKey), body);
+    }
+
+    public Answer refunds(String apiKey, String paymentId) {
+        return send("GET", "/client/payments/intents/" + paymentId + "/refunds", keyHeader(apiKey), null);
+    }
+
+    private static Map<String, String> keyHeader(String apiKey) {
+        return apiKey == null ? Map.of() : Map.of("X-Api-Key", apiKey);
+    }
+
     public Answer admin(String method, String path, String token, String body) {
         return send(method, path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), body);
     }

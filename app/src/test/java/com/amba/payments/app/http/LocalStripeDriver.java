@@ -72,4 +72,43 @@ final class LocalStripeDriver implements ProviderDriver {
     public int intentsOn(String accountId) {
         return stripe.paymentIntentIdsOn(accountId).size();
     }
+
+    @Override
+    public java.util.List<String> intentIdsOn(String accountId) {
+        return stripe.paymentIntentIdsOn(accountId);
+    }
+
+    @Override
+    public String intentStatus(String paymentId) {
+        return stripe.paymentIntent(paymentId).map(intent -> intent.get("status").getAsString()).orElse("none");
+    }
+
+    @Override
+    public int refundsOn(String paymentId) {
+        return stripe.refundIdsOf(paymentId).size();
+    }
+
+    @Override
+    public void failNextRefund() {
+        Fault[] faults = new Fault[REQUESTS_PER_CREATE];
+        java.util.Arrays.fill(faults, Fault.serverError());
+        stripe.failNext(faults);
+    }
+
+    @Override
+    public void refundOutsideAmba(String paymentId, long amount) {
+        stripe.refundOnDashboard(paymentId, amount).forEach(delivery -> {
+            if (delivery.status() != 200) {
+                throw new IllegalStateException("a refund webhook was not accepted: " + delivery.status());
+            }
+        });
+    }
+
+    @Override
+    public void dispute(String paymentId, String status) {
+        int delivered = stripe.dispute(paymentId, status).map(WebhookDelivery::status).orElse(0);
+        if (delivered != 200) {
+            throw new IllegalStateException("the dispute webhook was not accepted: " + delivered);
+        }
+    }
 }

@@ -25,6 +25,24 @@ public interface ProviderDriver {
     /** Create requests the provider has received so far. */
     int createCalls();
 
+    /** The ids of the intents the provider holds on this connected account. */
+    java.util.List<String> intentIdsOn(String accountId);
+
     /** Intents the provider holds on this connected account. */
     int intentsOn(String accountId);
+
+    /** Where the intent stands at the provider itself (not in Amba's ledger). */
+    String intentStatus(String paymentId);
+
+    /** Distinct refunds the provider holds for the intent: "one provider refund" is this being 1. */
+    int refundsOn(String paymentId);
+
+    /** The provider is down for the next refund: nothing is refunded, the service answers 502. */
+    void failNextRefund();
+
+    /** Someone refunds {@code amount} at the provider directly (Stripe's dashboard); its events reach the service. */
+    void refundOutsideAmba(String paymentId, long amount);
+
+    /** The customer disputes the charge, or the dispute moves to {@code status}; its event reaches the service. */
+    void dispute(String paymentId, String status);
 }

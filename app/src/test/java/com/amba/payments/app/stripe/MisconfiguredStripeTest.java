@@ -37,7 +37,7 @@ class MisconfiguredStripeTest {
             AmbaConfig config = new AmbaConfig(AmbaConfig.Mode.PRODUCTION, 0, Optional.of("admin-token-misconfigured"),
                     Optional.empty(), Optional.empty(), Optional.of(stripe.restrictedKey()),
                     Optional.of(stripe.apiBase().toString()), Optional.of(stripe.webhookSecret()),
-                    AmbaConfig.DEFAULT_RECONCILE_AFTER, Optional.empty(), Optional.empty(),
+                    AmbaConfig.DEFAULT_RECONCILE_AFTER, AmbaConfig.DEFAULT_ORPHAN_GRACE, Optional.empty(), Optional.empty(),
                     AmbaConfig.Capacity.defaults(), java.util.Map.of());
             Parts parts = DevAmba.partsFor(config);
             StripeSettings refused = StripeSettings.of(new StripeSecretKey(stripe.restrictedKey()))

@@ -21,7 +21,10 @@ public sealed interface InputValue {
 
     record Text(String value) implements InputValue {}
 
-    /** Anything else: a fraction, an exponent, a boolean, an array, an object. Described for the message. */
+    /** A JSON {@code true} or {@code false}. */
+    record Truth(boolean value) implements InputValue {}
+
+    /** Anything else: a fraction, an exponent, an array, an object. Described for the message. */
     record Other(String description) implements InputValue {}
 
     /** An explicit JSON null; optional fields treat it as absent. */

@@ -140,4 +140,29 @@ public sealed interface PaymentError {
     record InvalidQuery(String message) implements PaymentError {
         public String code() { return "INVALID_QUERY"; }
     }
+
+    record PaymentNotRefundable(PaymentStatus status) implements PaymentError {
+        public String code() { return "PAYMENT_NOT_REFUNDABLE"; }
+        public String message() { return "only a succeeded payment can be refunded; this one is " + status; }
+    }
+
+    record RefundExceedsAmount(long requested, long refundable) implements PaymentError {
+        public String code() { return "REFUND_EXCEEDS_AMOUNT"; }
+        public String message() {
+            return "amount " + requested + " is more than the " + refundable + " still refundable on this payment";
+        }
+    }
+
+    record PaymentNotCancelable(PaymentStatus status) implements PaymentError {
+        public String code() { return "PAYMENT_NOT_CANCELABLE"; }
+        public String message() {
+            return "a payment that is " + status + " cannot be canceled"
+                    + (status == PaymentStatus.SUCCEEDED ? "; refund it instead" : "");
+        }
+    }
+
+    record RefundNotFound() implements PaymentError {
+        public String code() { return "REFUND_NOT_FOUND"; }
+        public String message() { return "no refund with that id"; }
+    }
 }

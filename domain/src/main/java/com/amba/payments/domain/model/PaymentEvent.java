@@ -9,7 +9,16 @@ import java.util.Optional;
  */
 public record PaymentEvent(String id, PaymentEventType type, PaymentId paymentId, ProjectId projectId,
                            PaymentStatus status, Optional<PaymentStatus> previousStatus, Money amount,
-                           long applicationFee, Optional<ClientReference> clientReference, Instant time) {
+                           long applicationFee, Optional<ClientReference> clientReference, Instant time,
+                           Optional<MoneyBackFacts> moneyBack) {
+
+    /** A payment event: created or status changed, nothing given back. */
+    public PaymentEvent(String id, PaymentEventType type, PaymentId paymentId, ProjectId projectId,
+                        PaymentStatus status, Optional<PaymentStatus> previousStatus, Money amount,
+                        long applicationFee, Optional<ClientReference> clientReference, Instant time) {
+        this(id, type, paymentId, projectId, status, previousStatus, amount, applicationFee, clientReference, time,
+                Optional.empty());
+    }
 
     public static PaymentEvent created(String id, Payment payment, Instant time) {
         return new PaymentEvent(id, PaymentEventType.CREATED, payment.id(), payment.projectId(), payment.status(),
@@ -19,5 +28,31 @@ public record PaymentEvent(String id, PaymentEventType type, PaymentId paymentId
     public static PaymentEvent statusChanged(String id, Payment after, PaymentStatus before, Instant time) {
         return new PaymentEvent(id, PaymentEventType.STATUS_CHANGED, after.id(), after.projectId(), after.status(),
                 Optional.of(before), after.amount(), after.applicationFee(), after.clientReference(), time);
+    }
+
+    /** The same event, telling {@code facts} instead (the refund as the ledger recorded it). */
+    public PaymentEvent withMoneyBack(MoneyBackFacts facts) {
+        return new PaymentEvent(id, type, paymentId, projectId, status, previousStatus, amount, applicationFee,
+                clientReference, time, Optional.of(facts));
+    }
+
+    public static PaymentEvent refundCreated(String id, Payment payment, Refund refund, Instant time) {
+        return about(id, PaymentEventType.REFUND_CREATED, payment, MoneyBackFacts.of(refund, Optional.empty()), time);
+    }
+
+    public static PaymentEvent refundStatusChanged(String id, Payment payment, Refund after, RefundStatus before,
+                                                   Instant time) {
+        return about(id, PaymentEventType.REFUND_STATUS_CHANGED, payment, MoneyBackFacts.of(after, Optional.of(before)),
+                time);
+    }
+
+    public static PaymentEvent disputeChanged(String id, Payment payment, MoneyBackFacts dispute, Instant time) {
+        return about(id, PaymentEventType.DISPUTE_CHANGED, payment, dispute, time);
+    }
+
+    private static PaymentEvent about(String id, PaymentEventType type, Payment payment, MoneyBackFacts facts,
+                                      Instant time) {
+        return new PaymentEvent(id, type, payment.id(), payment.projectId(), payment.status(), Optional.empty(),
+                payment.amount(), payment.applicationFee(), payment.clientReference(), time, Optional.of(facts));
     }
 }

@@ -29,4 +29,23 @@ public sealed interface ProviderEvent {
     record AccountChanged(ProviderEventId id, Instant created, ConnectedAccountId account, boolean chargesEnabled)
             implements ProviderEvent {
     }
+
+    /**
+     * A Refund moved (refund.created/updated/failed, or one of charge.refunded's refunds). {@code attemptId} is
+     * Amba's id of the request that made it, from the refund's metadata; absent for a refund made outside Amba.
+     */
+    record RefundChanged(ProviderEventId id, Instant created, RefundId refundId, PaymentId paymentId,
+                         Optional<ConnectedAccountId> account, RefundStatus status, long amount, String currency,
+                         Optional<RefundReason> reason, Optional<String> attemptId) implements ProviderEvent {
+
+        public boolean agreesWith(Money recorded) {
+            return recorded.minor() == amount && recorded.currency().code().equals(currency);
+        }
+    }
+
+    /** A payment's dispute moved (charge.dispute.created/updated/closed). */
+    record DisputeChanged(ProviderEventId id, Instant created, PaymentId paymentId,
+                          Optional<ConnectedAccountId> account, DisputeStatus status, long amount, String currency,
+                          Optional<String> reason) implements ProviderEvent {
+    }
 }

@@ -63,6 +63,10 @@ public final class ProviderEventsService implements ApplyProviderEvent {
         return switch (event) {
             case AccountChanged account -> applyAccount(account);
             case PaymentIntentChanged intent -> applyIntent(intent);
+            case ProviderEvent.RefundChanged refund -> throw new IllegalArgumentException(
+                    "refund events belong to RefundEventsService (see ProviderEventRouter)");
+            case ProviderEvent.DisputeChanged dispute -> throw new IllegalArgumentException(
+                    "dispute events belong to DisputeEventsService (see ProviderEventRouter)");
         };
     }
 

@@ -22,6 +22,7 @@ public final class ApiDocument {
         all.addAll(AdminOperations.all());
         all.addAll(ProviderWebhookOperations.all());
         all.addAll(OnboardingOperations.all());
+        all.addAll(MoneyBackOperations.all());
         all.addAll(SandboxOperations.all());
         all.addAll(OpsOperations.all());
         return all;

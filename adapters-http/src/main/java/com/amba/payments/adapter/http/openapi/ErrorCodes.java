@@ -43,6 +43,10 @@ public final class ErrorCodes {
                 "Idempotency-Key was already used for a different request; use a new key for a new request");
         code("ACCOUNT_ALREADY_ATTACHED", 409, "the project already has a connected account");
         code("PAYMENT_INTENT_UNEXPECTED_STATE", 409, "the intent cannot take that action in its current state");
+        code("REFUND_NOT_FOUND", 404, "no refund with that id");
+        code("PAYMENT_NOT_REFUNDABLE", 409, "only a succeeded payment can be refunded; this one is processing");
+        code("PAYMENT_NOT_CANCELABLE", 409, "a payment that is succeeded cannot be canceled; refund it instead");
+        code("REFUND_EXCEEDS_AMOUNT", 400, "amount 600 is more than the 500 still refundable on this payment");
         code("BODY_TOO_LARGE", 413, "a webhook body must be at most 1 MiB");
         code("INTERNAL_ERROR", 500, "something went wrong on our side; the request id names it");
         code("PAYMENT_PROVIDER_UNAVAILABLE", 502, "the payment provider is temporarily unavailable; retry");

@@ -18,7 +18,7 @@ final class SandboxOperations {
     }
 
     static List<Operation> all() {
-        return List.of(act(), completeOnboarding(), onboardingPage(), onboardingPageButton());
+        return List.of(dispute(), act(), moveRefund(), completeOnboarding(), onboardingPage(), onboardingPageButton());
     }
 
     private static Operation act() {
@@ -58,6 +58,44 @@ final class SandboxOperations {
                 .answers(303, "a redirect (Location) to /onboarding/return?account=…", "text/html", string("empty"),
                         null)
                 .errors("ACCOUNT_NOT_FOUND", "CONTROL_PLANE_UNAVAILABLE");
+    }
+
+    private static Operation dispute() {
+        return Operation.post("/sandbox/payments/:payment_id/dispute")
+                .summary("sandboxDispute", "Dispute a sandbox charge, or move its dispute", TAG)
+                .description("No body opens a dispute (needs_response) and emits charge.dispute.created; "
+                        + "{\"status\": …} moves it (won and lost close it).")
+                .pathParameter("payment_id", "the payment id (pi_…)", ClientOperations.PAYMENT_ID)
+                .body(closedObject(new JsonObject().put("status", Schemas.oneOf(List.of("needs_response",
+                        "under_review", "won", "lost"), "where the dispute goes"))),
+                        new JsonObject().put("status", "lost"), false)
+                .ok("the dispute", closedObject(new JsonObject()
+                                .put("payment_id", string("pi_…"))
+                                .put("dispute_status", string("needs_response, under_review, won or lost")),
+                                "payment_id", "dispute_status"),
+                        new JsonObject().put("payment_id", ClientOperations.PAYMENT_ID).put("dispute_status", "lost"))
+                .errors("INVALID_BODY", "PAYMENT_NOT_FOUND", "PAYMENT_INTENT_UNEXPECTED_STATE",
+                        "CONTROL_PLANE_UNAVAILABLE");
+    }
+
+    private static Operation moveRefund() {
+        return Operation.post("/sandbox/refunds/:refund_id/:action")
+                .summary("sandboxMoveRefund", "Settle a sandbox refund", TAG)
+                .description("Sandbox refunds start pending and succeed after a moment unless told otherwise; "
+                        + "actions: succeed, fail. The refund event reaches the ledger like a webhook.")
+                .pathParameter("refund_id", "the refund id (re_…)", MoneyBackOperations.REFUND_ID)
+                .pathParameter("action", "succeed or fail", "fail")
+                .ok("the refund", closedObject(new JsonObject()
+                                .put("refund_id", string("re_…"))
+                                .put("payment_id", string("pi_…"))
+                                .put("status", string("succeeded or failed"))
+                                .put("amount", integer(1, Schemas.MAX_AMOUNT, "minor units")),
+                                "refund_id", "payment_id", "status", "amount"),
+                        new JsonObject().put("refund_id", MoneyBackOperations.REFUND_ID)
+                                .put("payment_id", ClientOperations.PAYMENT_ID).put("status", "failed")
+                                .put("amount", 500))
+                .errors("NOT_FOUND", "REFUND_NOT_FOUND", "PAYMENT_INTENT_UNEXPECTED_STATE",
+                        "CONTROL_PLANE_UNAVAILABLE");
     }
 
     private static Operation completeOnboarding() {

@@ -95,8 +95,13 @@ final class Schemas {
                         .put("application_fee_amount", integer(0, MAX_AMOUNT, "the platform's fee, minor units"))
                         .put("project_id", string("the owning project (Admin API lists only)"))
                         .put("created_at", dateTime("RFC 3339"))
-                        .put("updated_at", dateTime("RFC 3339")),
+                        .put("updated_at", dateTime("RFC 3339"))
+                        .put("amount_refunded", integer(0, MAX_AMOUNT, "the sum of succeeded refunds (client API)"))
+                        .put("refund_status", oneOf(List.of("none", "partial", "full"), "how refunds add up (client API)"))
+                        .put("dispute_status", oneOf(List.of("none", "needs_response", "under_review", "won", "lost"),
+                                "the payment's dispute (client API)")),
                         "payment_id", "status", "amount", "currency", "client_reference", "application_fee_amount",
-                        "created_at", "updated_at"));
+                        "created_at", "updated_at"))
+                .put("Refund", MoneyBackOperations.refundSchema());
     }
 }

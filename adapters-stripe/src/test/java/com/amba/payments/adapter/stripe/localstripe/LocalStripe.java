@@ -162,6 +162,35 @@ public final class LocalStripe implements AutoCloseable {
 
     // ---- webhooks by hand, for signature tests ----
 
+    /** A refund made on Stripe's dashboard (no Amba metadata); its refund.created and charge.refunded are delivered. */
+    public List<WebhookDelivery> refundOnDashboard(String paymentIntentId, long amount) {
+        List<StripeApi.Change> changes = api.refundOnDashboard(paymentIntentId, amount);
+        if (changes.isEmpty()) {
+            throw new IllegalArgumentException("no such payment_intent: " + paymentIntentId);
+        }
+        return changes.stream().flatMap(change -> deliverNow(change).stream()).toList();
+    }
+
+    /** Test-mode events of {@code type} about each refund of the intent as it stands now, as JSON, not delivered. */
+    public List<String> refundEvents(String type, String paymentIntentId) {
+        return api.refundSnapshots(type, paymentIntentId).stream()
+                .map(change -> events.event(change.eventType(), change.object(), change.connectedAccount(), false)
+                        .toString())
+                .toList();
+    }
+
+    /** The refunds Stripe holds for the intent, by id. */
+    public List<String> refundIdsOf(String paymentIntentId) {
+        return api.refundIdsOf(paymentIntentId);
+    }
+
+    /** The charge is disputed, or its dispute moves to {@code status}; the charge.dispute.* event is delivered. */
+    public Optional<WebhookDelivery> dispute(String paymentIntentId, String status) {
+        StripeApi.Change change = api.dispute(paymentIntentId, status)
+                .orElseThrow(() -> new IllegalArgumentException("no such payment_intent: " + paymentIntentId));
+        return deliverNow(change);
+    }
+
     /** A test-mode event of {@code type} about the intent as it stands now, as JSON, not delivered. */
     public String intentEvent(String type, String paymentIntentId) {
         return intentEvent(type, paymentIntentId, false);

@@ -31,6 +31,8 @@ final class StripeApi {
     private static final Pattern INTENT_CANCEL = Pattern.compile("/v1/payment_intents/([^/]+)/cancel");
     private static final Pattern INTENT_CONFIRM = Pattern.compile("/v1/payment_intents/([^/]+)/confirm");
     private static final Pattern ACCOUNT = Pattern.compile("/v1/accounts/([^/]+)");
+    private static final Pattern REFUND = Pattern.compile("/v1/refunds/([^/]+)");
+    private static final Set<String> REFUND_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer");
     private static final Set<String> CANCELABLE = Set.of(
             "requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing");
     private static final List<String> CONFIRMABLE = List.of(
@@ -50,6 +52,8 @@ final class StripeApi {
 
     private record Intent(String scope, JsonObject json) {}
 
+    private record StoredRefund(String scope, JsonObject json) {}
+
     private final StripeFixtures fixtures;
     private final InstantSource clock;
     private final SecureRandomIds ids;
@@ -61,6 +65,8 @@ final class StripeApi {
     private final Map<String, TestPaymentMethod> confirmedWith = new HashMap<>();
     private final Map<String, PendingAuthentication> authentications = new HashMap<>();
     private final CardAttempt cards;
+    private final Map<String, StoredRefund> refunds = new LinkedHashMap<>();
+    private final Map<String, JsonObject> disputes = new HashMap<>();
 
     StripeApi(StripeFixtures fixtures, InstantSource clock, SecureRandomIds ids, URI base, Consumer<Change> changes) {
         this.fixtures = fixtures;
@@ -82,6 +88,9 @@ final class StripeApi {
         if (post && path.equals("/v1/payment_intents")) {
             return createIntent(scope, form);
         }
+        if (get && path.equals("/v1/payment_intents")) {
+            return listIntents(scope, form);
+        }
         if (get && (m = INTENT.matcher(path)).matches()) {
             String id = m.group(1);
             return intentIn(scope, id).map(intent -> Answer.ok(intent.json().deepCopy()))
@@ -92,6 +101,15 @@ final class StripeApi {
         }
         if (post && (m = INTENT_CONFIRM.matcher(path)).matches()) {
             return confirmIntent(scope, m.group(1), form);
+        }
+        if (post && path.equals("/v1/refunds")) {
+            return createRefund(scope, form);
+        }
+        if (get && (m = REFUND.matcher(path)).matches()) {
+            StoredRefund refund = refunds.get(m.group(1));
+            return refund != null && refund.scope().equals(scope) ? Answer.ok(refund.json().deepCopy())
+                    : Answer.rejected(404, "invalid_request_error", "resource_missing",
+                            "No such refund: '" + m.group(1) + "'", "id");
         }
         if (post && path.equals("/v1/accounts")) {
             return createAccount(form);
@@ -193,6 +211,30 @@ final class StripeApi {
         return intent;
     }
 
+    /** {@code GET /v1/payment_intents}: the account's intents, newest first, {@code created[lt]} and {@code limit}. */
+    private Answer listIntents(String scope, FormBody form) {
+        Optional<Long> createdBefore = form.value("created[lt]").flatMap(StripeApi::integer);
+        long limit = form.value("limit").flatMap(StripeApi::integer).orElse(10L);
+        if (limit < 1 || limit > 100) {
+            return Answer.rejected(400, "invalid_request_error", null,
+                    "This value must be greater than or equal to 1 and less than or equal to 100.", "limit");
+        }
+        List<JsonObject> matching = intents.values().stream()
+                .filter(intent -> intent.scope().equals(scope))
+                .map(Intent::json)
+                .filter(json -> createdBefore.map(lt -> json.get("created").getAsLong() < lt).orElse(true))
+                .sorted((a, b) -> Long.compare(b.get("created").getAsLong(), a.get("created").getAsLong()))
+                .toList();
+        JsonArray data = new JsonArray();
+        matching.stream().limit(limit).forEach(json -> data.add(json.deepCopy()));
+        JsonObject list = new JsonObject();
+        list.addProperty("object", "list");
+        list.add("data", data);
+        list.addProperty("has_more", matching.size() > limit);
+        list.addProperty("url", "/v1/payment_intents");
+        return Answer.ok(list);
+    }
+
     private Answer cancelIntent(String scope, String id, FormBody form) {
         Optional<Intent> found = intentIn(scope, id);
         if (found.isEmpty()) {
@@ -292,6 +334,100 @@ final class StripeApi {
                 message, null);
         answer.body().getAsJsonObject("error").add("payment_intent", intent.deepCopy());
         return answer;
+    }
+
+    /**
+     * {@code POST /v1/refunds} as Stripe answers it for a card payment in test mode: the refund succeeds at once;
+     * {@code refund.created} and {@code charge.refunded} follow. A charge refunds at most its amount.
+     */
+    private Answer createRefund(String scope, FormBody form) {
+        Optional<Answer> invalid = missing(form, "payment_intent");
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        String intentId = form.value("payment_intent").orElseThrow();
+        Optional<Intent> found = intentIn(scope, intentId);
+        if (found.isEmpty()) {
+            return Answer.rejected(400, "invalid_request_error", "resource_missing",
+                    "No such payment_intent: '" + intentId + "'", "payment_intent");
+        }
+        JsonObject intent = found.get().json();
+        if (!intent.get("status").getAsString().equals("succeeded")) {
+            return Answer.executedError(400, "invalid_request_error", "charge_not_refundable", "This PaymentIntent ("
+                    + intentId + ") does not have a successful charge to refund.", "payment_intent");
+        }
+        Optional<String> reason = form.value("reason");
+        if (reason.isPresent() && !REFUND_REASONS.contains(reason.get())) {
+            return Answer.rejected(400, "invalid_request_error", null, "Invalid reason: must be one of "
+                    + String.join(", ", REFUND_REASONS), "reason");
+        }
+        long charged = intent.get("amount_received").getAsLong();
+        long refunded = refundedOn(intentId);
+        long unrefunded = charged - refunded;
+        Optional<Long> asked = form.value("amount").map(StripeApi::integer).orElse(Optional.of(unrefunded));
+        if (asked.isEmpty() || asked.get() < 1) {
+            return invalidInteger("amount", form);
+        }
+        if (unrefunded == 0) {
+            return Answer.executedError(400, "invalid_request_error", "charge_already_refunded", "Charge "
+                    + chargeIdOf(intent) + " has already been refunded.", null);
+        }
+        if (asked.get() > unrefunded) {
+            return Answer.executedError(400, "invalid_request_error", null, "Refund amount (" + asked.get()
+                    + ") is greater than unrefunded amount on charge (" + unrefunded + ")", "amount");
+        }
+        JsonObject refund = newRefund(intent, asked.get(), reason, metadata(form));
+        refunds.put(refund.get("id").getAsString(), new StoredRefund(scope, refund));
+        changes.accept(new Change("refund.created", refund.deepCopy(), connected(scope)));
+        changes.accept(new Change("charge.refunded", chargeOf(intent), connected(scope)));
+        return Answer.ok(refund.deepCopy());
+    }
+
+    private JsonObject newRefund(JsonObject intent, long amount, Optional<String> reason, JsonObject metadata) {
+        JsonObject refund = fixtures.example("refund");
+        refund.addProperty("id", "re_" + ids.alphanumeric(24));
+        refund.addProperty("amount", amount);
+        refund.addProperty("charge", chargeIdOf(intent));
+        refund.addProperty("currency", intent.get("currency").getAsString());
+        refund.addProperty("created", clock.instant().getEpochSecond());
+        refund.addProperty("payment_intent", intent.get("id").getAsString());
+        reason.ifPresentOrElse(r -> refund.addProperty("reason", r), () -> refund.add("reason", JsonNull.INSTANCE));
+        refund.addProperty("status", "succeeded");
+        refund.add("metadata", metadata);
+        return refund;
+    }
+
+    private long refundedOn(String intentId) {
+        return refunds.values().stream()
+                .filter(r -> r.json().get("payment_intent").getAsString().equals(intentId))
+                .filter(r -> !Set.of("failed", "canceled").contains(r.json().get("status").getAsString()))
+                .mapToLong(r -> r.json().get("amount").getAsLong()).sum();
+    }
+
+    /** The intent's charge, with what has been refunded of it; {@code refunds} is no longer embedded by default. */
+    private JsonObject chargeOf(JsonObject intent) {
+        JsonObject charge = fixtures.example("charge");
+        long refunded = refundedOn(intent.get("id").getAsString());
+        charge.addProperty("id", chargeIdOf(intent));
+        charge.addProperty("amount", intent.get("amount").getAsLong());
+        charge.addProperty("amount_captured", intent.get("amount_received").getAsLong());
+        charge.addProperty("amount_refunded", refunded);
+        charge.addProperty("refunded", refunded == intent.get("amount_received").getAsLong());
+        charge.addProperty("currency", intent.get("currency").getAsString());
+        charge.addProperty("payment_intent", intent.get("id").getAsString());
+        charge.addProperty("created", intent.get("created").getAsLong());
+        charge.addProperty("livemode", false);
+        charge.remove("refunds");
+        return charge;
+    }
+
+    private String chargeIdOf(JsonObject intent) {
+        if (intent.has("latest_charge") && intent.get("latest_charge").isJsonPrimitive()) {
+            return intent.get("latest_charge").getAsString();
+        }
+        String charge = "ch_" + ids.alphanumeric(24);
+        intent.addProperty("latest_charge", charge);
+        return charge;
     }
 
     private Answer createAccount(FormBody form) {
@@ -444,6 +580,68 @@ final class StripeApi {
 
     private static Change changeOf(Intent intent, IntentMove move) {
         return new Change(move.eventType(), intent.json().deepCopy(), connected(intent.scope()));
+    }
+
+    /**
+     * A refund made on Stripe's dashboard, not through Amba: no Amba metadata. Empty for an unknown intent;
+     * refused (IllegalStateException) when the charge has too little left.
+     */
+    synchronized List<Change> refundOnDashboard(String intentId, long amount) {
+        Intent intent = intents.get(intentId);
+        if (intent == null) {
+            return List.of();
+        }
+        if (!intent.json().get("status").getAsString().equals("succeeded")
+                || amount > intent.json().get("amount_received").getAsLong() - refundedOn(intentId)) {
+            throw new IllegalStateException(intentId + " has no " + amount + " left to refund");
+        }
+        JsonObject refund = newRefund(intent.json(), amount, Optional.of("requested_by_customer"), new JsonObject());
+        refunds.put(refund.get("id").getAsString(), new StoredRefund(intent.scope(), refund));
+        return List.of(new Change("refund.created", refund.deepCopy(), connected(intent.scope())),
+                new Change("charge.refunded", chargeOf(intent.json()), connected(intent.scope())));
+    }
+
+    /** Snapshots of every refund of the intent, as {@code eventType} would carry them (for replaying webhooks). */
+    synchronized List<Change> refundSnapshots(String eventType, String intentId) {
+        return refunds.values().stream()
+                .filter(r -> r.json().get("payment_intent").getAsString().equals(intentId))
+                .map(r -> new Change(eventType, r.json().deepCopy(), connected(r.scope())))
+                .toList();
+    }
+
+    synchronized List<String> refundIdsOf(String intentId) {
+        return refunds.entrySet().stream()
+                .filter(e -> e.getValue().json().get("payment_intent").getAsString().equals(intentId))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The customer disputes the charge, or the dispute moves: {@code charge.dispute.created} for the first,
+     * {@code .closed} for won or lost, {@code .updated} otherwise. Statuses are Stripe's (needs_response,
+     * under_review, won, lost).
+     */
+    synchronized Optional<Change> dispute(String intentId, String status) {
+        Intent intent = intents.get(intentId);
+        if (intent == null) {
+            return Optional.empty();
+        }
+        JsonObject existing = disputes.get(intentId);
+        String type = existing == null ? "charge.dispute.created"
+                : Set.of("won", "lost").contains(status) ? "charge.dispute.closed" : "charge.dispute.updated";
+        JsonObject dispute = existing != null ? existing : fixtures.example("dispute");
+        if (existing == null) {
+            dispute.addProperty("id", "dp_" + ids.alphanumeric(24));
+            dispute.addProperty("amount", intent.json().get("amount").getAsLong());
+            dispute.addProperty("currency", intent.json().get("currency").getAsString());
+            dispute.addProperty("charge", chargeIdOf(intent.json()));
+            dispute.addProperty("payment_intent", intentId);
+            dispute.addProperty("created", clock.instant().getEpochSecond());
+            dispute.addProperty("livemode", false);
+            dispute.addProperty("reason", "fraudulent");
+            disputes.put(intentId, dispute);
+        }
+        dispute.addProperty("status", status);
+        return Optional.of(new Change(type, dispute.deepCopy(), connected(intent.scope())));
     }
 
     synchronized Optional<JsonObject> paymentIntent(String id) {

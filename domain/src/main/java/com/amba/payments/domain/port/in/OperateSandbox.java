@@ -1,6 +1,8 @@
 package com.amba.payments.domain.port.in;
 
 import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.DisputeStatus;
+import com.amba.payments.domain.model.ProviderRefund;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.ProviderIntent;
 import com.amba.payments.domain.model.Result;
@@ -42,4 +44,33 @@ public interface OperateSandbox {
 
     /** ACCOUNT_NOT_FOUND for an unknown account. Emits {@code account.updated}. */
     Result<ConnectedAccount, PaymentError> completeOnboarding(String accountId);
+
+    /** What a person can do to a sandbox refund before it settles by itself. */
+    enum RefundAction {
+        SUCCEED("succeed"),
+        FAIL("fail");
+
+        private final String wireName;
+
+        RefundAction(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+
+        public static java.util.Optional<RefundAction> fromWireName(String name) {
+            return java.util.Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
+        }
+    }
+
+    /** REFUND_NOT_FOUND for an unknown refund; PAYMENT_INTENT_UNEXPECTED_STATE once it has settled. */
+    Result<ProviderRefund, PaymentError> moveRefund(String refundId, RefundAction action);
+
+    /**
+     * The customer disputes the charge (needs_response), or the dispute moves on to {@code status}. Emits
+     * {@code charge.dispute.created}, {@code .updated} or {@code .closed}.
+     */
+    Result<DisputeStatus, PaymentError> dispute(String paymentId, DisputeStatus status);
 }

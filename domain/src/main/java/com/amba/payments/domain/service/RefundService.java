@@ -1,0 +1,167 @@
+package com.amba.payments.domain.service;
+
+import com.amba.payments.domain.model.ApiKey;
+import com.amba.payments.domain.model.Payment;
+import com.amba.payments.domain.model.PaymentError;
+import com.amba.payments.domain.model.PaymentEvent;
+import com.amba.payments.domain.model.PaymentStatus;
+import com.amba.payments.domain.model.ProviderFailure;
+import com.amba.payments.domain.model.ProviderRefund;
+import com.amba.payments.domain.model.Refund;
+import com.amba.payments.domain.model.RefundAttempt;
+import com.amba.payments.domain.model.RefundClaim;
+import com.amba.payments.domain.model.RefundOrder;
+import com.amba.payments.domain.model.RefundOrderRules;
+import com.amba.payments.domain.model.RefundReservation;
+import com.amba.payments.domain.model.RequestBody;
+import com.amba.payments.domain.model.Result;
+import com.amba.payments.domain.model.Money;
+import com.amba.payments.domain.port.in.RefundPayment;
+import com.amba.payments.domain.port.out.ControlPlane;
+import com.amba.payments.domain.port.out.IdSource;
+import com.amba.payments.domain.port.out.Ledger;
+import com.amba.payments.domain.port.out.ProviderRefunds;
+import com.amba.payments.domain.port.out.RefundLedger;
+import com.amba.payments.domain.port.out.RefundRequest;
+import com.amba.payments.domain.port.out.StoreUnavailable;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Refunds (SPEC §11). The checks run in the create's order, then the refund's own: the payment, whether it is
+ * refundable, the remainder. The attempt's share of the payment is set aside in the ledger before the provider
+ * is called (and given back if the provider refuses), so concurrent refunds on any number of instances never
+ * give back more than was paid, and a client reference reaches one provider refund whatever happens.
+ *
+ * <p>Round trips of a refund: the key and platform reads (as a create), one ledger read of the payment, one
+ * reservation transaction, one provider call, one recording transaction.
+ */
+public final class RefundService implements RefundPayment {
+
+    private final ProjectCaller caller;
+    private final RefundLedger refunds;
+    private final ProviderRefunds provider;
+    private final IdSource ids;
+    private final InstantSource clock;
+    private final CreationTiming timing;
+
+    public RefundService(ControlPlane controlPlane, Ledger ledger, RefundLedger refunds, ProviderRefunds provider,
+                         IdSource ids, InstantSource clock, CreationTiming timing) {
+        this.caller = new ProjectCaller(controlPlane, ledger);
+        this.refunds = refunds;
+        this.provider = provider;
+        this.ids = ids;
+        this.clock = clock;
+        this.timing = timing;
+    }
+
+    @Override
+    public Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body) {
+        try {
+            return caller.serverKeyWithPaymentsOn(apiKey)
+                    .flatMap(key -> RefundOrderRules.check(body)
+                            .flatMap(order -> caller.ownPayment(key, paymentId)
+                                    .flatMap(payment -> refund(key, payment, order))));
+        } catch (StoreUnavailable e) {
+            return Result.err(new PaymentError.ControlPlaneUnavailable());
+        }
+    }
+
+    @Override
+    public Result<List<Refund>, PaymentError> refunds(Optional<String> apiKey, String paymentId) {
+        try {
+            return caller.anyKey(apiKey).flatMap(key -> caller.ownPayment(key, paymentId))
+                    .map(payment -> refunds.refunds(payment.id()));
+        } catch (StoreUnavailable e) {
+            return Result.err(new PaymentError.ControlPlaneUnavailable());
+        }
+    }
+
+    private Result<Refund, PaymentError> refund(ApiKey key, Payment payment, RefundOrder order) {
+        if (payment.status() != PaymentStatus.SUCCEEDED && order.clientReference().isEmpty()) {
+            // Said before anything is reserved; with a reference the ledger first answers a replay.
+            return Result.err(new PaymentError.PaymentNotRefundable(payment.status()));
+        }
+        RefundAttempt attempt = RefundAttempt.of(key.projectId(), payment.id(), order, ids.newIdempotencyKey());
+        Instant giveUpAt = clock.instant().plus(timing.waitForInFlight());
+        while (true) {
+            RefundClaim claim = refunds.reserve(attempt, now(), timing.lease());
+            switch (claim) {
+                case RefundClaim.Reserved reserved -> {
+                    return callProvider(reserved.reservation());
+                }
+                case RefundClaim.AlreadyMade made -> {
+                    return Result.ok(made.refund());
+                }
+                case RefundClaim.Conflict conflict -> {
+                    return Result.err(new PaymentError.ClientReferenceConflict());
+                }
+                case RefundClaim.Refused refused -> {
+                    return Result.err(refused.error());
+                }
+                case RefundClaim.InFlight inFlight -> {
+                    if (!clock.instant().isBefore(giveUpAt)) {
+                        return Result.err(new PaymentError.PaymentProviderUnavailable());
+                    }
+                    pause();
+                }
+            }
+        }
+    }
+
+    private Result<Refund, PaymentError> callProvider(RefundReservation reservation) {
+        RefundAttempt attempt = reservation.attempt();
+        Payment payment = reservation.payment();
+        RefundRequest request = new RefundRequest(payment.account(), payment.id(), reservation.share().amount(),
+                attempt.order().reason(), attempt.order().refundApplicationFee(), payment.projectId(), attempt.id(),
+                attempt.idempotencyKey());
+        Result<ProviderRefund, ProviderFailure> answer = provider.createRefund(request);
+        return switch (answer) {
+            case Result.Err<ProviderRefund, ProviderFailure> failed -> {
+                refunds.release(reservation);
+                yield Result.err(toPaymentError(failed.error(), payment, reservation));
+            }
+            // A failure to record from here on keeps the reservation: the money may be on its way back, and the
+            // provider's refund events, or a retry with the same reference, record it.
+            case Result.Ok<ProviderRefund, ProviderFailure> made -> Result.ok(record(reservation, made.value()));
+        };
+    }
+
+    private Refund record(RefundReservation reservation, ProviderRefund made) {
+        Instant now = now();
+        Payment payment = reservation.payment();
+        Refund refund = new Refund(made.id(), payment.id(), payment.projectId(),
+                new Money(made.amount().minor(), payment.amount().currency()), reservation.share().fee(),
+                reservation.attempt().order().reason(), reservation.attempt().clientReference(), made.status(), now,
+                now, made.created(), 0);
+        return refunds.recordRefund(reservation.attempt().id(), refund,
+                PaymentEvent.refundCreated(ids.newEventId(), payment, refund, now), Optional.empty());
+    }
+
+    /** The provider's refusals in refund words: it knows the charge's own remainder and state too. */
+    private static PaymentError toPaymentError(ProviderFailure failure, Payment payment,
+                                               RefundReservation reservation) {
+        return switch (failure) {
+            case ProviderFailure.AmountRejected rejected ->
+                    new PaymentError.RefundExceedsAmount(reservation.share().amount(), 0);
+            case ProviderFailure.UnexpectedState state -> new PaymentError.PaymentNotRefundable(payment.status());
+            default -> ProviderFailures.toPaymentError(failure);
+        };
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(timing.pollInterval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("interrupted while waiting for a concurrent refund", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
