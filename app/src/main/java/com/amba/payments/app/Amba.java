@@ -26,6 +26,7 @@ import com.amba.payments.domain.service.OutboxRelayService;
 import com.amba.payments.domain.service.OutboxWatchService;
 import com.amba.payments.domain.service.PaymentStandingService;
 import com.amba.payments.domain.service.PaymentsService;
+import com.amba.payments.domain.service.ProjectsService;
 import com.amba.payments.domain.service.ProviderEventRouter;
 import com.amba.payments.domain.service.ProviderEventsService;
 import com.amba.payments.domain.service.ReconcilerService;
@@ -164,7 +165,7 @@ public final class Amba {
         CreateAdmission creates = new CreateAdmission(payments, config.capacity().maxCreatesInFlight());
         OnboardingService onboarding = new OnboardingService(parts.controlPlane(), parts.provider());
         HttpDependencies http = new HttpDependencies(creates, standing, new MoneyBackCalls(cancel, refunds), admin,
-                onboarding, webhooks, parts.sandbox(),
+                onboarding, new ProjectsService(parts.controlPlane()), webhooks, parts.sandbox(),
                 new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
         int port = deployHttp(vertx, http, config.capacity().httpInstances());
         if (parts.provider() instanceof SandboxPaymentProvider sandbox) {

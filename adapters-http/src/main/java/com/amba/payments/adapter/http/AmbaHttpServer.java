@@ -63,6 +63,7 @@ public final class AmbaHttpServer extends VerticleBase {
         new ClientRoutes(dependencies.createPayment(), dependencies.readPayment(), threads).register(router, bodies);
         new MoneyBackRoutes(dependencies.moneyBack(), threads).register(router, bodies);
         new AdminRoutes(dependencies.administerPayments(), dependencies.adminToken(), threads).register(router, bodies);
+        new ProjectRoutes(dependencies.readProjects(), threads).register(router);
         new OnboardingRoutes(dependencies.onboardingPages(), threads).register(router);
         dependencies.webhooks().ifPresent(webhooks -> new WebhookRoutes(webhooks, threads).register(router));
         dependencies.sandbox().ifPresent(sandbox -> new SandboxRoutes(sandbox, threads).register(router, bodies));

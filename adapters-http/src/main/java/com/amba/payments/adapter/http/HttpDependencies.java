@@ -6,6 +6,7 @@ import com.amba.payments.domain.port.in.CreatePayment;
 import com.amba.payments.domain.port.in.OnboardingPages;
 import com.amba.payments.domain.port.in.OperateSandbox;
 import com.amba.payments.domain.port.in.ReadPaymentStanding;
+import com.amba.payments.domain.port.in.ReadProjects;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -22,6 +23,7 @@ public record HttpDependencies(CreatePayment createPayment,
                                MoneyBackCalls moneyBack,
                                AdministerPayments administerPayments,
                                OnboardingPages onboardingPages,
+                               ReadProjects readProjects,
                                Optional<ReceiveProviderWebhook> webhooks,
                                Optional<OperateSandbox> sandbox,
                                AdminToken adminToken,
@@ -38,6 +40,7 @@ public record HttpDependencies(CreatePayment createPayment,
         Objects.requireNonNull(moneyBack, "moneyBack");
         Objects.requireNonNull(administerPayments, "administerPayments");
         Objects.requireNonNull(onboardingPages, "onboardingPages");
+        Objects.requireNonNull(readProjects, "readProjects");
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(sandbox, "sandbox");
         Objects.requireNonNull(adminToken, "adminToken");
@@ -51,6 +54,6 @@ public record HttpDependencies(CreatePayment createPayment,
     /** The same dependencies on another port (further verticle instances share the first one's port). */
     public HttpDependencies withPort(int otherPort) {
         return new HttpDependencies(createPayment, readPayment, moneyBack, administerPayments, onboardingPages,
-                webhooks, sandbox, adminToken, readinessChecks, metrics, otherPort);
+                readProjects, webhooks, sandbox, adminToken, readinessChecks, metrics, otherPort);
     }
 }

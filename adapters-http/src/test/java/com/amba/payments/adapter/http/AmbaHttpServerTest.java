@@ -139,7 +139,7 @@ class AmbaHttpServerTest {
         return new HttpDependencies((key, body) -> creates.get().create(key, body),
                 (key, id) -> reads.get().read(key, id).map(p -> new PaymentStanding(p, 0, DisputeStatus.NONE)),
                 new MoneyBackCalls((key, id, body) -> Result.err(new PaymentError.PaymentNotFound()), new NoRefunds()),
-                admin, new NoOnboardingPages(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
+                admin, new NoOnboardingPages(), new NoProjects(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 0);
     }
 
@@ -615,6 +615,24 @@ class AmbaHttpServerTest {
     }
 
     // ---- helpers ----
+
+    /** Project reads are tested end to end in app; here every project is unknown. */
+    private static final class NoProjects implements com.amba.payments.domain.port.in.ReadProjects {
+        @Override
+        public Result<List<com.amba.payments.domain.port.in.ProjectOverview>, PaymentError> projects() {
+            return Result.ok(List.of());
+        }
+
+        @Override
+        public Result<com.amba.payments.domain.port.in.ProjectOverview, PaymentError> project(String projectId) {
+            return Result.err(new PaymentError.ProjectNotFound());
+        }
+
+        @Override
+        public Result<List<com.amba.payments.domain.model.ApiKey>, PaymentError> apiKeys(String projectId) {
+            return Result.err(new PaymentError.ProjectNotFound());
+        }
+    }
 
     /** Onboarding pages are tested end to end in app; here every account is unknown. */
     private static final class NoOnboardingPages implements com.amba.payments.domain.port.in.OnboardingPages {

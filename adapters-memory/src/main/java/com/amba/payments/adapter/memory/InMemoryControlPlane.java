@@ -84,6 +84,13 @@ public final class InMemoryControlPlane implements ControlPlane {
     }
 
     @Override
+    public synchronized List<ApiKey> apiKeys(ProjectId project) {
+        return keysByHash.values().stream().filter(key -> key.projectId().equals(project))
+                .sorted(java.util.Comparator.comparing(ApiKey::createdAt).thenComparing(key -> key.id().value()))
+                .toList();
+    }
+
+    @Override
     public synchronized boolean revokeApiKey(ProjectId project, ApiKeyId key, Instant at) {
         Optional<ApiKey> found = keysByHash.values().stream()
                 .filter(k -> k.id().equals(key) && k.projectId().equals(project))

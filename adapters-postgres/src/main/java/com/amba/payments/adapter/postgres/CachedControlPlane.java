@@ -98,6 +98,12 @@ final class CachedControlPlane implements ControlPlane, ControlPlaneListener.Cha
         return store.projects();
     }
 
+    /** The platform owner's listing: rare, so never cached. */
+    @Override
+    public List<ApiKey> apiKeys(ProjectId project) {
+        return store.apiKeys(project);
+    }
+
     private <K, V> V cached(Map<K, Entry<V>> map, K key, Supplier<V> load, Predicate<V> worthKeeping) {
         Entry<V> held = map.get(key);
         if (held != null && listening && held.generation() == generation.get()

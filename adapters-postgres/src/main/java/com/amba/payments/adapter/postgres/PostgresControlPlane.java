@@ -81,7 +81,13 @@ public final class PostgresControlPlane implements ControlPlane {
     @Override
     public void addApiKey(ApiKey key) {
         database.run(Sql.ADD_API_KEY, Tuple.of(key.id().value(), key.projectId().value(), key.kind().wireName(),
-                key.hash().hex(), Parameters.at(key.createdAt()), Parameters.at(key.revokedAt().orElse(null))));
+                key.hash().hex(), Parameters.at(key.createdAt()), Parameters.at(key.revokedAt().orElse(null)),
+                key.lastFour().orElse(null)));
+    }
+
+    @Override
+    public List<ApiKey> apiKeys(ProjectId project) {
+        return Rows.all(database.run(Sql.API_KEYS_OF_PROJECT, Tuple.of(project.value())), Rows::apiKey);
     }
 
     @Override

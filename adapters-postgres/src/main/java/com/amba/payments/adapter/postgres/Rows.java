@@ -144,7 +144,8 @@ final class Rows {
                 .orElseThrow(() -> new IllegalStateException("unknown key kind " + row.getString("kind")));
         return new ApiKey(new ApiKeyId(row.getString("id")), new ProjectId(row.getString("project_id")), kind,
                 new KeyHash(row.getString("hash")), instant(row, "created_at"),
-                Optional.ofNullable(row.getOffsetDateTime("revoked_at")).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(row.getOffsetDateTime("revoked_at")).map(OffsetDateTime::toInstant),
+                Optional.ofNullable(row.getString("last_four")));
     }
 
     static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapping) {

@@ -185,9 +185,12 @@ final class Sql {
     static final String SET_CHARGES_ENABLED = "UPDATE projects SET charges_enabled = $2 "
             + "WHERE account_id = $1 RETURNING id";
 
-    static final String API_KEY_COLUMNS = "id, project_id, kind, hash, created_at, revoked_at";
+    static final String API_KEY_COLUMNS = "id, project_id, kind, hash, created_at, revoked_at, last_four";
 
-    static final String ADD_API_KEY = "INSERT INTO api_keys (" + API_KEY_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6)";
+    static final String ADD_API_KEY = "INSERT INTO api_keys (" + API_KEY_COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+    static final String API_KEYS_OF_PROJECT = "SELECT " + API_KEY_COLUMNS + " FROM api_keys WHERE project_id = $1 "
+            + "ORDER BY created_at, id COLLATE \"C\"";
 
     static final String API_KEY_BY_HASH = "SELECT " + API_KEY_COLUMNS + " FROM api_keys WHERE hash = $1";
 

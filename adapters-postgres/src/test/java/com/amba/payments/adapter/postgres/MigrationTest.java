@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The schema comes from the versioned scripts, applied once however many instances start together. */
 class MigrationTest {
 
-    /** V1 ledger and control plane, V2 control-plane change notifications, V3 refunds and disputes. */
-    private static final int SCRIPTS = 3;
+    /** V1 ledger and control plane, V2 control-plane change notifications, V3 refunds and disputes, V4 API
+     * keys' last four characters. */
+    private static final int SCRIPTS = 4;
 
     private ScratchDatabase database;
 

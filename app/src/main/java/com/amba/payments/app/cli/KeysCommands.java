@@ -1,5 +1,6 @@
 package com.amba.payments.app.cli;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code amba keys …}: a project's API keys. */
-@Command(name = "keys", description = "Issue and revoke a project's API keys.")
+@Command(name = "keys", description = "List, issue and revoke a project's API keys.")
 final class KeysCommands {
 
     private static final Set<String> KINDS = Set.of("server", "client");
@@ -21,6 +22,24 @@ final class KeysCommands {
 
     @Spec
     private CommandSpec spec;
+
+    @Command(name = "list", description = "A project's keys, revoked ones too: ids, kinds, last four characters."
+            + " Never the keys themselves: Amba keeps only their hashes.")
+    void list(@Parameters(paramLabel = "PROJECT", description = "The project's id (proj_…).") String project) {
+        JsonArray data = amba.admin().get("/admin/projects/" + AdminClient.segment(project) + "/api-keys")
+                .getJsonArray("data");
+        amba.show(data, out -> {
+            Table keys = new Table("KEY ID", "KIND", "STATUS", "ENDS WITH", "CREATED", "REVOKED");
+            data.stream().map(JsonObject.class::cast).forEach(key -> keys.row(key.getString("key_id"),
+                    key.getString("kind"), key.getString("status"), Table.orElse(key.getString("last_four"), "?"),
+                    key.getString("created_at"), Table.orElse(key.getString("revoked_at"), "-")));
+            if (keys.isEmpty()) {
+                out.println("no keys yet: amba keys create " + project + " --kind server");
+            } else {
+                keys.print(out);
+            }
+        });
+    }
 
     @Command(name = "create", description = "Issues a key. The key itself is shown this once: Amba cannot show it again.")
     void create(@Parameters(paramLabel = "PROJECT", description = "The project's id (proj_…).") String project,

@@ -51,4 +51,9 @@ final class Table {
             out.println(line.toString().stripTrailing());
         }
     }
+
+    /** A cell for a value the API may send as null. */
+    static String orElse(String value, String absent) {
+        return value == null ? absent : value;
+    }
 }

@@ -288,7 +288,7 @@ class AmbaCliTest {
     void everyCommandHasHelp() {
         List<String> commands = List.of("", "payments", "payments status", "payments enable", "payments disable",
                 "payments config", "payments list", "payments report", "projects", "projects create",
-                "projects config", "keys", "keys create", "keys revoke", "accounts", "accounts create");
+                "projects config", "projects list", "projects show", "keys", "keys create", "keys revoke", "keys list", "accounts", "accounts create");
         for (String command : commands) {
             String[] args = Stream.concat(Stream.of(command.split(" ")).filter(s -> !s.isEmpty()), Stream.of("--help"))
                     .toArray(String[]::new);
@@ -350,5 +350,37 @@ class AmbaCliTest {
         assertFalse(statusLines.isEmpty(), metrics);
         assertTrue(statusLines.stream().noneMatch(line -> line.contains("aborted")), statusLines::toString);
         assertTrue(statusLines.stream().anyMatch(line -> line.contains("status=\"200\"")), statusLines::toString);
+    }
+
+    @Test
+    void projectsAndTheirKeysCanBeListedAndReadWithoutEverShowingAKey() {
+        String project = succeeds("projects", "create", "--name", "Listed").find("^project:\\s+(proj_\\S+)$");
+        String server = succeeds("keys", "create", project, "--kind", "server").find("^api key:\\s+(\\S+)$");
+        CliRun client = succeeds("keys", "create", project, "--kind", "client");
+        String clientKeyId = client.find("^key id:\\s+(\\S+)$");
+        String clientKey = client.find("^api key:\\s+(\\S+)$");
+        succeeds("keys", "revoke", project, clientKeyId);
+
+        CliRun keys = CliRun.of(Map.of(AmbaCli.TOKEN_VARIABLE, amba.adminToken()),
+                new String[] {"--url", url, "keys", "list", project}, amba.adminToken(), server, clientKey);
+        assertEquals(0, keys.exitCode(), keys::toString);
+        assertTrue(keys.out().contains(server.substring(server.length() - 4)), keys::toString);
+        assertTrue(keys.lineStartingWith(clientKeyId).contains("revoked"), keys::toString);
+        JsonArray listed = new JsonArray(CliRun.of(Map.of(AmbaCli.TOKEN_VARIABLE, amba.adminToken()),
+                new String[] {"--url", url, "--json", "keys", "list", project}, amba.adminToken(), server, clientKey).out());
+        assertEquals(List.of("server", "client"), listed.stream().map(JsonObject.class::cast)
+                .map(key -> key.getString("kind")).toList());
+        assertEquals(List.of("active", "revoked"), listed.stream().map(JsonObject.class::cast)
+                .map(key -> key.getString("status")).toList());
+
+        assertTrue(succeeds("projects", "list").lineStartingWith(project).contains("Listed"));
+        CliRun shown = succeeds("projects", "show", amba.demo.projectId().value());
+        assertEquals("payments:     ready", shown.lineStartingWith("payments:"));
+        assertTrue(shown.lineStartingWith("account:").contains(amba.demo.accountId().value() + ", charges enabled"),
+                shown::toString);
+        assertTrue(shown.lineStartingWith("default fee:").endsWith("a create without a fee uses 250 bps"), shown::toString);
+        CliRun unknown = amba("projects", "show", "proj_missing");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().startsWith("PROJECT_NOT_FOUND: "), unknown::toString);
     }
 }

@@ -88,7 +88,8 @@ public final class AdminService implements AdministerPayments {
     /** Makes a key and keeps only its hash; the secret is handed back once. */
     public IssuedApiKey issue(ProjectId project, ApiKeyKind kind) {
         String secret = ids.newApiKeySecret(kind);
-        ApiKey key = new ApiKey(ids.newApiKeyId(), project, kind, KeyHash.of(secret), now(), Optional.empty());
+        ApiKey key = new ApiKey(ids.newApiKeyId(), project, kind, KeyHash.of(secret), now(), Optional.empty(),
+                Optional.of(ApiKey.lastFourOf(secret)));
         controlPlane.addApiKey(key);
         return new IssuedApiKey(key, secret);
     }

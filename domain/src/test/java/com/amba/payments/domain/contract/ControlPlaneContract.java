@@ -203,4 +203,24 @@ public abstract class ControlPlaneContract {
 
         assertTrue(controlPlane.apiKeyByHash(key.hash()).orElseThrow().isActive());
     }
+
+    @Test
+    void aProjectsKeysAreListedOldestFirstWithTheirLastFourAndNoOtherProjectsKeys() {
+        Project project = newProject();
+        Project other = newProject();
+        String secret = "amba_sk_" + TestIds.alphanumeric(32);
+        ApiKey first = new ApiKey(new ApiKeyId("key_a" + TestIds.alphanumeric(10)), project.id(), ApiKeyKind.SERVER,
+                KeyHash.of(secret), T0, Optional.empty(), Optional.of(ApiKey.lastFourOf(secret)));
+        controlPlane.addApiKey(first);
+        ApiKey second = new ApiKey(new ApiKeyId("key_b" + TestIds.alphanumeric(10)), project.id(), ApiKeyKind.CLIENT,
+                KeyHash.of("amba_pk_" + TestIds.alphanumeric(32)), T0.plusSeconds(1), Optional.empty());
+        controlPlane.addApiKey(second);
+        newKey(other.id(), ApiKeyKind.SERVER);
+        controlPlane.revokeApiKey(project.id(), second.id(), T0.plusSeconds(5));
+
+        java.util.List<ApiKey> keys = controlPlane.apiKeys(project.id());
+
+        assertEquals(java.util.List.of(first, second.revoked(T0.plusSeconds(5))), keys);
+        assertEquals(Optional.of(secret.substring(secret.length() - 4)), keys.get(0).lastFour());
+    }
 }

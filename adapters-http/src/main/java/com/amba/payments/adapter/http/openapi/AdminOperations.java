@@ -26,7 +26,60 @@ final class AdminOperations {
 
     static List<Operation> all() {
         return List.of(status(), enable(), disable(), configurePlatform(), report(), createProject(), issueKey(),
-                revokeKey(), setUpAccount(), configureProject(), listPayments());
+                revokeKey(), setUpAccount(), configureProject(), listPayments(), listProjects(), readProject(),
+                listKeys());
+    }
+
+    private static JsonObject projectOverview() {
+        JsonObject schema = project();
+        schema.getJsonObject("properties")
+                .put("charges_enabled", bool("the connected account can take charges"))
+                .put("platform_default_fee_bps", feeBps())
+                .put("effective_default_fee_bps", feeBps())
+                .put("created_at", dateTime("when the project was created"));
+        return schema;
+    }
+
+    private static JsonObject sampleOverview() {
+        return sampleProject().put("charges_enabled", true).put("platform_default_fee_bps", 250)
+                .put("effective_default_fee_bps", 250).put("created_at", "2026-12-03T12:00:00Z");
+    }
+
+    private static Operation listProjects() {
+        return admin(Operation.get("/admin/projects")
+                .summary("listProjects", "List projects", TAG)
+                .description("Every project, oldest first, with its readiness, account and fees.")
+                .answers(200, "the projects", "application/json",
+                        Schemas.envelopeOf(Schemas.arrayOf(projectOverview())),
+                        new JsonObject().put("data", new io.vertx.core.json.JsonArray().add(sampleOverview()))));
+    }
+
+    private static Operation readProject() {
+        return ofProject(Operation.get("/admin/projects/:id")
+                .summary("readProject", "Read a project", TAG)
+                .description("Its readiness (read from the ledger's copy of the account; account.updated keeps it"
+                        + " current), account, its own default fee, the platform's, and the one a create would use.")
+                .ok("the project", projectOverview(), sampleOverview()));
+    }
+
+    private static Operation listKeys() {
+        return ofProject(Operation.get("/admin/projects/:id/api-keys")
+                .summary("listApiKeys", "List a project's API keys", TAG)
+                .description("Revoked keys too, oldest first. Never a key: Amba keeps only hashes, and the last four"
+                        + " characters to tell keys apart (null for keys issued before they were kept).")
+                .answers(200, "the keys", "application/json", Schemas.envelopeOf(Schemas.arrayOf(closedObject(
+                                new JsonObject()
+                                        .put("key_id", string("the key's id"))
+                                        .put("kind", oneOf(List.of("server", "client"), "what it may do"))
+                                        .put("status", oneOf(List.of("active", "revoked"), "revoked keys answer 401"))
+                                        .put("last_four", nullableString("the key's last four characters"))
+                                        .put("created_at", dateTime("issued"))
+                                        .put("revoked_at", nullableString("when it was revoked")),
+                                "key_id", "kind", "status", "last_four", "created_at", "revoked_at"))),
+                        new JsonObject().put("data", new io.vertx.core.json.JsonArray().add(new JsonObject()
+                                .put("key_id", "key_3hQ8").put("kind", "server").put("status", "active")
+                                .put("last_four", "x9Qa").put("created_at", "2026-12-03T12:00:00Z")
+                                .put("revoked_at", null)))));
     }
 
     private static Operation admin(Operation operation) {

@@ -44,6 +44,9 @@ public interface ControlPlane {
 
     Optional<ApiKey> apiKeyByHash(KeyHash hash);
 
+    /** A project's keys, revoked ones included, oldest first. */
+    List<ApiKey> apiKeys(ProjectId project);
+
     /** False when the project has no such key. Revoking twice keeps the first revocation time. */
     boolean revokeApiKey(ProjectId project, ApiKeyId key, Instant at);
 }
