@@ -244,9 +244,14 @@ final class InMemoryRefunds implements RefundLedger {
     }
 
     @Override
-    public List<RefundChanged> parkedRefunds(int limit) {
+    public List<RefundChanged> parkedRefunds(Optional<ProviderEventId> after, int limit) {
         synchronized (ledger) {
-            return parked.values().stream().limit(limit).toList();
+            return parked.values().stream()
+                    .filter(event -> after.map(position -> event.id().value().compareTo(position.value()) > 0)
+                            .orElse(true))
+                    .sorted(Comparator.comparing(event -> event.id().value()))
+                    .limit(limit)
+                    .toList();
         }
     }
 

@@ -196,8 +196,9 @@ final class PostgresRefunds implements RefundLedger {
     }
 
     @Override
-    public List<RefundChanged> parkedRefunds(int limit) {
-        return Rows.all(database.run(Sql.PARKED_REFUNDS, Tuple.of(limit)), Rows::parkedRefund);
+    public List<RefundChanged> parkedRefunds(Optional<ProviderEventId> after, int limit) {
+        return Rows.all(database.run(Sql.PARKED_REFUNDS, Tuple.of(limit, after.map(ProviderEventId::value).orElse(null))),
+                Rows::parkedRefund);
     }
 
     @Override

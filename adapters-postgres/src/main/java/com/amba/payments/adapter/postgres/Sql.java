@@ -259,7 +259,8 @@ final class Sql {
             + ", received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING";
 
     static final String PARKED_REFUNDS = "SELECT " + PARKED_REFUND_COLUMNS + " FROM parked_refund_events "
-            + "ORDER BY position LIMIT $1";
+            + "WHERE ($2::text IS NULL OR event_id COLLATE \"C\" > $2::text COLLATE \"C\") "
+            + "ORDER BY event_id COLLATE \"C\" LIMIT $1";
 
     static final String UNPARK_REFUND_EVENT = "DELETE FROM parked_refund_events WHERE event_id = $1";
 

@@ -6,6 +6,7 @@ import com.amba.payments.domain.model.Money;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.ProviderEvent.RefundChanged;
+import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.ProviderRefund;
 import com.amba.payments.domain.model.Refund;
@@ -39,12 +40,14 @@ public final class RefundEventsService {
     private static final System.Logger LOG = System.getLogger(RefundEventsService.class.getName());
     private static final int MOST_ATTEMPTS_WHEN_RACED = 5;
     static final String OUTSIDE_ATTEMPT_PREFIX = "outside_";
+    static final int PARKED_PAGE = 100;
 
     private final Ledger ledger;
     private final RefundLedger refunds;
     private final ProviderRefunds provider;
     private final IdSource ids;
     private final InstantSource clock;
+    private Optional<ProviderEventId> parkedPosition = Optional.empty();
 
     public RefundEventsService(Ledger ledger, RefundLedger refunds, ProviderRefunds provider, IdSource ids,
                                InstantSource clock) {
@@ -81,15 +84,19 @@ public final class RefundEventsService {
                 + " was applied; deliver it again");
     }
 
-    /** Parked refund events whose payment has appeared meanwhile; the others stay parked. */
-    public int applyParked() {
+    /**
+     * One page of the parked refund events: those whose payment has appeared meanwhile are applied, the others stay
+     * parked; the next call goes on after this page, and starts over once the sweep is through.
+     */
+    public synchronized int applyParked() {
         int applied = 0;
-        List<RefundChanged> parked = refunds.parkedRefunds(100);
+        List<RefundChanged> parked = refunds.parkedRefunds(parkedPosition, PARKED_PAGE);
         for (RefundChanged event : parked) {
             if (!(apply(event) instanceof EventReceipt.Parked)) {
                 applied++;
             }
         }
+        parkedPosition = parked.size() < PARKED_PAGE ? Optional.empty() : Optional.of(parked.getLast().id());
         return applied;
     }
 

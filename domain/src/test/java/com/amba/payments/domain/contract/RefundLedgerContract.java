@@ -25,6 +25,7 @@ import com.amba.payments.domain.model.PaymentEventType;
 import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEvent.RefundChanged;
+import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.ProviderIdempotencyKey;
 import com.amba.payments.domain.model.Refund;
 import com.amba.payments.domain.model.RefundAttempt;
@@ -302,9 +303,23 @@ public abstract class RefundLedgerContract {
                 Optional.of(RefundReason.DUPLICATE), Optional.of("attempt-1"));
         refunds.park(event, T0);
         refunds.park(event, T0.plusSeconds(1));
-        assertEquals(List.of(event), refunds.parkedRefunds(10));
+        assertEquals(List.of(event), refunds.parkedRefunds(Optional.empty(), 10));
         refunds.unparkRefund(event.id());
-        assertEquals(List.of(), refunds.parkedRefunds(10));
+        assertEquals(List.of(), refunds.parkedRefunds(Optional.empty(), 10));
+    }
+
+    @Test
+    void parkedRefundEventsArePagedInEventIdOrder() {
+        for (String id : List.of("evt_b", "evt_a", "evt_c")) {
+            RefundChanged event = new RefundChanged(new ProviderEventId(id), T0,
+                    new RefundId("re_" + TestIds.alphanumeric(24)), TestIds.paymentId(), Optional.empty(),
+                    RefundStatus.PENDING, 100, "usd", Optional.empty(), Optional.empty());
+            refunds.park(event, T0);
+        }
+        List<RefundChanged> first = refunds.parkedRefunds(Optional.empty(), 2);
+        assertEquals(List.of("evt_a", "evt_b"), first.stream().map(e -> e.id().value()).toList());
+        assertEquals(List.of("evt_c"), refunds.parkedRefunds(Optional.of(first.getLast().id()), 2).stream()
+                .map(e -> e.id().value()).toList());
     }
 
     @Test

@@ -53,7 +53,8 @@ class RefundEventsServiceTest {
         @Override
         public Result<ProviderRefund, ProviderFailure> retrieveRefund(ConnectedAccountId account, RefundId id) {
             reReads.add(id);
-            return Result.ok(new ProviderRefund(id, PAYMENT, providerSays, Money.of(400, "usd"), Optional.empty(), T0.plusSeconds(5)));
+            return Result.ok(new ProviderRefund(id, PAYMENT, providerSays, Money.of(400, "usd"), Optional.empty(),
+                    T0.plusSeconds(5)));
         }
 
         @Override
@@ -115,7 +116,7 @@ class RefundEventsServiceTest {
         assertEquals(0, service.applyParked(), "still no payment");
         recordPayment();
         assertEquals(1, service.applyParked());
-        assertEquals(List.of(), refunds.parkedRefunds(10));
+        assertEquals(List.of(), refunds.parkedRefunds(Optional.empty(), 10));
         assertEquals(RefundStatus.SUCCEEDED, refunds.findRefund(REFUND).orElseThrow().status());
     }
 }

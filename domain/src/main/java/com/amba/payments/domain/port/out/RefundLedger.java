@@ -64,8 +64,11 @@ public interface RefundLedger {
     /** Keeps a refund event that arrived before its payment; parking the same event twice keeps it once. */
     void park(RefundChanged event, Instant receivedAt);
 
-    /** Parked refund events in the order they arrived. */
-    List<RefundChanged> parkedRefunds(int limit);
+    /**
+     * Parked refund events in event-id order, starting after {@code after} when given: the sweep pages through all
+     * of them, so events that never find their payment cannot crowd out the others.
+     */
+    List<RefundChanged> parkedRefunds(Optional<ProviderEventId> after, int limit);
 
     void unparkRefund(ProviderEventId eventId);
 
