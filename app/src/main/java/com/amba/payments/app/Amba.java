@@ -15,6 +15,7 @@ import com.amba.payments.domain.model.Project;
 import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
+import com.amba.payments.domain.port.out.PaymentProvider;
 import com.amba.payments.domain.service.AdminService;
 import com.amba.payments.domain.service.CancelService;
 import com.amba.payments.domain.service.CreateAdmission;
@@ -127,25 +128,27 @@ public final class Amba {
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Parts parts = chosen.closing(JvmMetrics.bindTo(metrics));
+        // Every use case talks to the provider through the meter; parts.provider() stays the adapter itself.
+        PaymentProvider provider = new MeteredPaymentProvider(parts.provider(), metrics);
         ProviderEventsService providerEvents = new ProviderEventsService(parts.ledger(), parts.controlPlane(),
-                parts.provider(), ids, clock);
+                provider, ids, clock);
         RefundEventsService refundEvents = new RefundEventsService(parts.ledger(), parts.refunds(),
                 parts.providerRefunds(), ids, clock);
         DisputeEventsService disputeEvents = new DisputeEventsService(parts.ledger(), parts.refunds(), ids, clock);
         parts.consumeWith().accept(new MeteredProviderEvents(
                 new ProviderEventRouter(providerEvents, refundEvents, disputeEvents), metrics));
-        PaymentsService payments = new PaymentsService(parts.controlPlane(), parts.ledger(), parts.provider(),
+        PaymentsService payments = new PaymentsService(parts.controlPlane(), parts.ledger(), provider,
                 providerEvents, ids, clock, CreationTiming.defaults());
         RefundService refunds = new RefundService(parts.controlPlane(), parts.ledger(), parts.refunds(),
                 parts.providerRefunds(), ids, clock, CreationTiming.defaults());
         CancelService cancel = new CancelService(parts.controlPlane(), parts.ledger(), parts.refunds(),
                 parts.providerRefunds(), ids, clock);
         PaymentStandingService standing = new PaymentStandingService(payments, parts.refunds());
-        AdminService admin = new AdminService(parts.controlPlane(), parts.ledger(), parts.provider(), ids, clock);
+        AdminService admin = new AdminService(parts.controlPlane(), parts.ledger(), provider, ids, clock);
         Optional<ReceiveProviderWebhook> webhooks = parts.webhooks()
                 .map(verifier -> new WebhookService(verifier, parts.handoff()));
         OutboxRelayService relay = new OutboxRelayService(parts.outbox(), parts.downstream());
-        ReconcilerService reconciler = new ReconcilerService(parts.ledger(), parts.provider(), providerEvents, clock,
+        ReconcilerService reconciler = new ReconcilerService(parts.ledger(), provider, providerEvents, clock,
                 config.reconcileAfter());
 
         Optional<DemoCredentials> demo = config.mode() == AmbaConfig.Mode.DEV
@@ -156,14 +159,16 @@ public final class Amba {
 
         background.every(RELAY_EVERY, "outbox relay", relay::drain);
         background.every(WATCH_OUTBOX_EVERY, "outbox watch", outboxWatch::look);
-        background.every(RECONCILE_EVERY, "reconciler", reconciler::reconcileOnce);
+        MeteredReconciler meteredReconciler = new MeteredReconciler(reconciler, metrics);
+        background.every(RECONCILE_EVERY, "reconciler", meteredReconciler::reconcileOnce);
         background.every(RECONCILE_EVERY, "parked refund events", refundEvents::applyParked);
         MeteredOrphanSweep orphans = new MeteredOrphanSweep(new OrphanIntentsService(parts.controlPlane(),
                 parts.ledger(), parts.providerSearch(), parts.providerRefunds(), clock, config.orphanGrace()), metrics);
         background.every(RECONCILE_EVERY, "orphan intents", orphans::sweepOnce);
 
-        CreateAdmission creates = new CreateAdmission(payments, config.capacity().maxCreatesInFlight());
-        OnboardingService onboarding = new OnboardingService(parts.controlPlane(), parts.provider());
+        CreateAdmission creates = new CreateAdmission(new MeteredCreatePayment(payments, metrics),
+                config.capacity().maxCreatesInFlight());
+        OnboardingService onboarding = new OnboardingService(parts.controlPlane(), provider);
         HttpDependencies http = new HttpDependencies(creates, standing, new MoneyBackCalls(cancel, refunds), admin,
                 onboarding, new ProjectsService(parts.controlPlane()), webhooks, parts.sandbox(),
                 new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
