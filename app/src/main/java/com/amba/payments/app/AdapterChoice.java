@@ -14,6 +14,7 @@ import com.amba.payments.adapter.memory.SandboxRecall;
 import com.amba.payments.adapter.postgres.PostgresSettings;
 import com.amba.payments.adapter.postgres.PostgresStore;
 import com.amba.payments.adapter.stripe.OnboardingUrls;
+import com.amba.payments.adapter.webhooks.HostResolver;
 import com.amba.payments.adapter.stripe.StripeMode;
 import com.amba.payments.adapter.stripe.StripePaymentProvider;
 import com.amba.payments.adapter.stripe.StripeSecretKey;
@@ -27,10 +28,12 @@ import com.amba.payments.domain.port.out.Ledger;
 import com.amba.payments.domain.port.out.Outbox;
 import com.amba.payments.domain.port.out.PaymentEvents;
 import com.amba.payments.domain.port.out.PaymentProvider;
+import com.amba.payments.domain.model.WebhookEndpoint;
 import com.amba.payments.domain.port.out.ProviderEventHandoff;
 import com.amba.payments.domain.port.out.ProviderIntentSearch;
 import com.amba.payments.domain.port.out.ProviderRefunds;
 import com.amba.payments.domain.port.out.RefundLedger;
+import com.amba.payments.domain.service.WebhookDeliveryService;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.InstantSource;
@@ -59,6 +62,7 @@ public final class AdapterChoice {
         Ledger ledger;
         Outbox outbox;
         RefundLedger refunds;
+        OutgoingWebhooks outgoing;
         if (config.databaseUrl().isPresent()) {
             PostgresStore store = PostgresStore.connect(vertx, config.databaseUrl().get(), PostgresSettings.defaults());
             closeables.add(store);
@@ -67,12 +71,16 @@ public final class AdapterChoice {
             ledger = store.ledger();
             outbox = store.outbox();
             refunds = store.refunds();
+            outgoing = new OutgoingWebhooks(store.webhooks(), store.webhooks(), HostResolver.SYSTEM,
+                    WebhookDeliveryService.Settings.DEFAULT, OutgoingWebhooks.POLL_EVERY,
+                    WebhookEndpoint.ROTATION_OVERLAP);
         } else {
             InMemoryLedger memory = new InMemoryLedger();
             controlPlane = new InMemoryControlPlane();
             ledger = memory;
             outbox = memory;
             refunds = memory.refunds();
+            outgoing = OutgoingWebhooks.inMemory(memory);
         }
 
         ProviderEventHandoff handoff;
@@ -135,7 +143,7 @@ public final class AdapterChoice {
 
         return new Parts(controlPlane, ledger, outbox, refunds, provider, providerRefunds, providerSearch, sandbox,
                 Optional.of(webhooks),
-                handoff, downstream, consumeWith, readiness, closeables);
+                handoff, downstream, consumeWith, readiness, closeables, outgoing);
     }
 
     /** Amba's own onboarding page on this host's port: right for a laptop; production sets its public URLs. */

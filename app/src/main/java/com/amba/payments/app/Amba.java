@@ -3,14 +3,17 @@ package com.amba.payments.app;
 import com.amba.payments.adapter.http.AmbaHttpServer;
 import com.amba.payments.adapter.http.HttpDependencies;
 import com.amba.payments.adapter.http.MoneyBackCalls;
+import com.amba.payments.adapter.http.OutgoingWebhooksApi;
 import com.amba.payments.adapter.memory.InMemoryControlPlane;
 import com.amba.payments.adapter.memory.InMemoryLedger;
 import com.amba.payments.adapter.memory.InProcessEventBus;
 import com.amba.payments.adapter.memory.SandboxPaymentProvider;
+import com.amba.payments.adapter.webhooks.VertxWebhookSender;
 import com.amba.payments.domain.model.AdminToken;
 import com.amba.payments.domain.model.ApiKeyKind;
 import com.amba.payments.domain.model.BasisPoints;
 import com.amba.payments.domain.model.ConnectedAccount;
+import com.amba.payments.domain.model.DestinationRules;
 import com.amba.payments.domain.model.Project;
 import com.amba.payments.domain.model.ProviderFailure;
 import com.amba.payments.domain.model.Result;
@@ -20,6 +23,7 @@ import com.amba.payments.domain.service.AdminService;
 import com.amba.payments.domain.service.CancelService;
 import com.amba.payments.domain.service.CreateAdmission;
 import com.amba.payments.domain.service.CreationTiming;
+import com.amba.payments.domain.service.LiveEventsService;
 import com.amba.payments.domain.service.OnboardingService;
 import com.amba.payments.domain.service.DisputeEventsService;
 import com.amba.payments.domain.service.OrphanIntentsService;
@@ -34,6 +38,8 @@ import com.amba.payments.domain.service.ReconcilerService;
 import com.amba.payments.domain.service.RefundEventsService;
 import com.amba.payments.domain.service.RefundService;
 import com.amba.payments.domain.service.SecureRandomIds;
+import com.amba.payments.domain.service.WebhookDeliveryService;
+import com.amba.payments.domain.service.WebhookEndpointsService;
 import com.amba.payments.domain.service.WebhookService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -46,6 +52,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The whole system, wired by hand: {@link #devParts} and the other part builders choose adapters; {@link #start}
@@ -94,7 +102,8 @@ public final class Amba {
         SandboxPaymentProvider sandbox = new SandboxPaymentProvider(bus, clock);
         InMemoryLedger ledger = new InMemoryLedger();
         return new Parts(new InMemoryControlPlane(), ledger, ledger, ledger.refunds(), sandbox, sandbox, sandbox,
-                Optional.of(sandbox), Optional.empty(), bus, bus, bus::connect, List.of(), List.of());
+                Optional.of(sandbox), Optional.empty(), bus, bus, bus::connect, List.of(), List.of(),
+                OutgoingWebhooks.inMemory(ledger));
     }
 
     /** Starts with parts chosen by the caller (tests replace some of them). */
@@ -157,6 +166,17 @@ public final class Amba {
         OutboxWatchService outboxWatch = new OutboxWatchService(parts.outbox(), clock, OUTBOX_WAIT_BOUND);
         OutboxGauges.register(outboxWatch, metrics);
 
+        OutgoingWebhooks outgoing = parts.outgoing();
+        DestinationRules destinations = new DestinationRules(config.mode() == AmbaConfig.Mode.PRODUCTION);
+        VertxWebhookSender sender = new VertxWebhookSender(vertx, destinations, outgoing.resolver(),
+                VertxWebhookSender.TIMEOUT, clock);
+        LiveEventsService liveEvents = new LiveEventsService(parts.controlPlane());
+        WebhookDeliveryService deliveries = new WebhookDeliveryService(outgoing.deliveries(), sender, ids, clock,
+                outgoing.settings(), (RandomGenerator) () -> ThreadLocalRandom.current().nextLong(), liveEvents);
+        WebhookEndpointsService webhookEndpoints = new WebhookEndpointsService(parts.controlPlane(),
+                outgoing.endpoints(), outgoing.deliveries(), ids, clock, destinations, outgoing.rotationOverlap());
+        WebhookDispatcher dispatcher = new WebhookDispatcher(deliveries, outgoing.settings().perEndpoint());
+
         background.every(RELAY_EVERY, "outbox relay", relay::drain);
         background.every(WATCH_OUTBOX_EVERY, "outbox watch", outboxWatch::look);
         MeteredReconciler meteredReconciler = new MeteredReconciler(reconciler, metrics);
@@ -165,19 +185,21 @@ public final class Amba {
         MeteredOrphanSweep orphans = new MeteredOrphanSweep(new OrphanIntentsService(parts.controlPlane(),
                 parts.ledger(), parts.providerSearch(), parts.providerRefunds(), clock, config.orphanGrace()), metrics);
         background.every(RECONCILE_EVERY, "orphan intents", orphans::sweepOnce);
+        background.every(outgoing.pollEvery(), "outgoing webhooks", dispatcher::tick);
 
         CreateAdmission creates = new CreateAdmission(new MeteredCreatePayment(payments, metrics),
                 config.capacity().maxCreatesInFlight());
         OnboardingService onboarding = new OnboardingService(parts.controlPlane(), provider);
         HttpDependencies http = new HttpDependencies(creates, standing, new MoneyBackCalls(cancel, refunds), admin,
                 onboarding, new ProjectsService(parts.controlPlane()), webhooks, parts.sandbox(),
-                new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort());
+                new AdminToken(adminSecret), parts.readiness(), metrics, config.httpPort(),
+                Optional.of(new OutgoingWebhooksApi(webhookEndpoints, liveEvents)));
         int port = deployHttp(vertx, http, config.capacity().httpInstances());
         if (parts.provider() instanceof SandboxPaymentProvider sandbox) {
             sandbox.servedAt(URI.create("http://localhost:" + port));
         }
         RunningAmba running = new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay,
-                orphans);
+                orphans, List.of(dispatcher, sender));
         LOG.log(System.Logger.Level.INFO, ServiceReport.started(config, parts, port,
                 Duration.ofNanos(System.nanoTime() - startedAt)));
         return running;

@@ -4,6 +4,7 @@ import com.amba.payments.domain.port.in.SweepOrphans;
 import com.amba.payments.domain.service.OutboxRelayService;
 import io.vertx.core.Vertx;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Optional;
 
 /** A started service: where it listens, the dev-mode credentials, its parts, and how to stop it. */
@@ -20,12 +21,16 @@ public final class RunningAmba implements AutoCloseable {
     private final Parts parts;
     private final OutboxRelayService relay;
     private final SweepOrphans orphans;
+    /** Closed before Vert.x: outgoing webhooks' dispatcher and sender, so no attempt starts on a closing client. */
+    private final List<AutoCloseable> stopFirst;
 
     private final long startedAtNanos = System.nanoTime();
     private volatile boolean closed;
 
     RunningAmba(Vertx vertx, Background background, int port, String adminToken, String webhookSecret,
-                Optional<DemoCredentials> demo, Parts parts, OutboxRelayService relay, SweepOrphans orphans) {
+                Optional<DemoCredentials> demo, Parts parts, OutboxRelayService relay, SweepOrphans orphans,
+                List<AutoCloseable> stopFirst) {
+        this.stopFirst = List.copyOf(stopFirst);
         this.webhookSecret = webhookSecret;
         this.vertx = vertx;
         this.background = background;
@@ -75,6 +80,7 @@ public final class RunningAmba implements AutoCloseable {
         }
         closed = true;
         background.close();
+        closeAll(stopFirst);
         closeAll(vertx, parts);
         LOG.log(Level.INFO, ServiceReport.stopped(parts, java.time.Duration.ofNanos(System.nanoTime() - startedAtNanos)));
     }

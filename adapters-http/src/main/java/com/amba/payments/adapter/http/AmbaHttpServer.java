@@ -65,6 +65,8 @@ public final class AmbaHttpServer extends VerticleBase {
         new AdminRoutes(dependencies.administerPayments(), dependencies.adminToken(), threads).register(router, bodies);
         new ProjectRoutes(dependencies.readProjects(), threads).register(router);
         new OnboardingRoutes(dependencies.onboardingPages(), threads).register(router);
+        dependencies.webhookEndpoints()
+                .ifPresent(api -> new WebhookEndpointRoutes(api, threads).register(router, bodies));
         dependencies.webhooks().ifPresent(webhooks -> new WebhookRoutes(webhooks, threads).register(router));
         dependencies.sandbox().ifPresent(sandbox -> new SandboxRoutes(sandbox, threads).register(router, bodies));
         new DocsRoutes().register(router);

@@ -34,6 +34,8 @@ final class ErrorResponses {
             case PaymentError.ProjectNotFound e -> 404;
             case PaymentError.ApiKeyNotFound e -> 404;
             case PaymentError.AccountNotFound e -> 404;
+            case PaymentError.WebhookEndpointNotFound e -> 404;
+            case PaymentError.WebhookDeliveryNotFound e -> 404;
             case PaymentError.PaymentsNotSetUp e -> 409;
             case PaymentError.PaymentsNotReady e -> 409;
             case PaymentError.ClientReferenceConflict e -> 409;

@@ -14,8 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the HTTP API calls. An empty {@code webhooks} or {@code sandbox} leaves those routes out, so they
- * answer 404 like any unknown path. {@code port} 0 picks a free port ({@link AmbaHttpServer#port()} tells which);
+ * Everything the HTTP API calls. An empty {@code webhooks}, {@code sandbox} or {@code webhookEndpoints} leaves
+ * those routes out, so they answer 404 like any unknown path. {@code port} 0 picks a free port
+ * ({@link AmbaHttpServer#port()} tells which);
  * {@link #SHARED_FREE_PORT} picks one free port that every instance deployed with it on the same Vert.x shares.
  */
 public record HttpDependencies(CreatePayment createPayment,
@@ -29,7 +30,18 @@ public record HttpDependencies(CreatePayment createPayment,
                                AdminToken adminToken,
                                List<ReadinessCheck> readinessChecks,
                                PrometheusMeterRegistry metrics,
-                               int port) {
+                               int port,
+                               Optional<OutgoingWebhooksApi> webhookEndpoints) {
+
+    /** Without outgoing webhooks: their Admin API routes are left out. */
+    public HttpDependencies(CreatePayment createPayment, ReadPaymentStanding readPayment, MoneyBackCalls moneyBack,
+                            AdministerPayments administerPayments, OnboardingPages onboardingPages,
+                            ReadProjects readProjects, Optional<ReceiveProviderWebhook> webhooks,
+                            Optional<OperateSandbox> sandbox, AdminToken adminToken,
+                            List<ReadinessCheck> readinessChecks, PrometheusMeterRegistry metrics, int port) {
+        this(createPayment, readPayment, moneyBack, administerPayments, onboardingPages, readProjects, webhooks,
+                sandbox, adminToken, readinessChecks, metrics, port, Optional.empty());
+    }
 
     /** Vert.x binds a negative port once, to a free port, and shares it among the servers that ask for it. */
     public static final int SHARED_FREE_PORT = -1;
@@ -45,6 +57,7 @@ public record HttpDependencies(CreatePayment createPayment,
         Objects.requireNonNull(sandbox, "sandbox");
         Objects.requireNonNull(adminToken, "adminToken");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(webhookEndpoints, "webhookEndpoints");
         readinessChecks = List.copyOf(readinessChecks);
         if (port < SHARED_FREE_PORT || port > 65_535) {
             throw new IllegalArgumentException("not a TCP port: " + port);
@@ -54,6 +67,7 @@ public record HttpDependencies(CreatePayment createPayment,
     /** The same dependencies on another port (further verticle instances share the first one's port). */
     public HttpDependencies withPort(int otherPort) {
         return new HttpDependencies(createPayment, readPayment, moneyBack, administerPayments, onboardingPages,
-                readProjects, webhooks, sandbox, adminToken, readinessChecks, metrics, otherPort);
+                readProjects, webhooks, sandbox, adminToken, readinessChecks, metrics, otherPort,
+                webhookEndpoints);
     }
 }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,16 +88,35 @@ final class RequestBodyReader {
             case VALUE_NULL -> new InputValue.Null();
             case VALUE_TRUE -> new InputValue.Truth(true);
             case VALUE_FALSE -> new InputValue.Truth(false);
-            case START_ARRAY -> {
-                parser.skipChildren();
-                yield new InputValue.Other("an array");
-            }
+            case START_ARRAY -> textsOrOther(parser);
             case START_OBJECT -> {
                 parser.skipChildren();
                 yield new InputValue.Other("an object");
             }
             default -> throw new IllegalStateException("unexpected JSON token " + token);
         };
+    }
+
+    /** An array of strings only (webhook event types) is read; any other array is described, not read. */
+    private static InputValue textsOrOther(JsonParser parser) throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            if (item != JsonToken.VALUE_STRING) {
+                parser.skipChildren();
+                skipRestOfArray(parser);
+                return new InputValue.Other("an array");
+            }
+            texts.add(parser.getText());
+        }
+        return new InputValue.Texts(texts);
+    }
+
+    private static void skipRestOfArray(JsonParser parser) throws IOException {
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            if (item == JsonToken.START_ARRAY || item == JsonToken.START_OBJECT) {
+                parser.skipChildren();
+            }
+        }
     }
 
     private static String where(JsonLocation location) {

@@ -130,8 +130,12 @@ class AmbaHttpServerTest {
 
     /** Dependencies with every optional part present, so the router serves every route it can. */
     static HttpDependencies everyRoute() {
-        return dependencies(Optional.of((body, signature) -> webhooks.get().receive(body, signature)),
+        HttpDependencies some = dependencies(Optional.of((body, signature) -> webhooks.get().receive(body, signature)),
                 Optional.of(new FakeSandbox()), List.of());
+        return new HttpDependencies(some.createPayment(), some.readPayment(), some.moneyBack(),
+                some.administerPayments(), some.onboardingPages(), some.readProjects(), some.webhooks(), some.sandbox(),
+                some.adminToken(), some.readinessChecks(), some.metrics(), some.port(), Optional.of(new OutgoingWebhooksApi(new FakeWebhookEndpoints(),
+                        (project, listener) -> Result.err(new PaymentError.ProjectNotFound()))));
     }
 
     private static HttpDependencies dependencies(Optional<ReceiveProviderWebhook> hooks, Optional<OperateSandbox> sandbox,

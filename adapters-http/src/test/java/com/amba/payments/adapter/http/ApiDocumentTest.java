@@ -64,7 +64,15 @@ class ApiDocumentTest {
             Map.entry("DELETE /admin/projects/:id/api-keys/:key_id", Set.of("INVALID_ADMIN_TOKEN")),
             Map.entry("POST /admin/projects/:id/payments/account", Set.of("INVALID_ADMIN_TOKEN")),
             Map.entry("PUT /admin/projects/:id/payments/config", Set.of("INVALID_ADMIN_TOKEN")),
-            Map.entry("GET /admin/projects/:id/payments", Set.of("INVALID_ADMIN_TOKEN")));
+            Map.entry("GET /admin/projects/:id/payments", Set.of("INVALID_ADMIN_TOKEN")),
+            Map.entry("POST /admin/projects/:id/webhook-endpoints", Set.of("INVALID_ADMIN_TOKEN")),
+            Map.entry("GET /admin/projects/:id/webhook-endpoints", Set.of("INVALID_ADMIN_TOKEN")),
+            Map.entry("DELETE /admin/projects/:id/webhook-endpoints/:endpoint_id", Set.of("INVALID_ADMIN_TOKEN")),
+            Map.entry("POST /admin/projects/:id/webhook-endpoints/:endpoint_id/rotate-secret",
+                    Set.of("INVALID_ADMIN_TOKEN")),
+            Map.entry("GET /admin/projects/:id/webhook-endpoints/:endpoint_id/deliveries", Set.of("INVALID_ADMIN_TOKEN")),
+            Map.entry("POST /admin/projects/:id/webhook-endpoints/:endpoint_id/deliveries/:delivery_id/retry",
+                    Set.of("INVALID_ADMIN_TOKEN")));
 
     /** Served for the /docs page itself, not part of the API. */
     private static final Set<String> NOT_API = Set.of("GET " + DocsRoutes.ASSETS.replace("*", ""));
@@ -93,6 +101,9 @@ class ApiDocumentTest {
         assertEquals(List.of(), parsed.getMessages(), "the validator's complaints");
         assertEquals("3.1.0", parsed.getOpenAPI().getOpenapi());
         assertEquals(Set.of("apiKey", "adminToken"), parsed.getOpenAPI().getComponents().getSecuritySchemes().keySet());
+        assertEquals(Set.of("amba.payment.created", "amba.payment.status_changed", "amba.payment.dispute_changed",
+                        "amba.refund.created", "amba.refund.status_changed"),
+                parsed.getOpenAPI().getWebhooks().keySet(), "what a project's endpoint receives");
     }
 
     @Test

@@ -47,6 +47,8 @@ class ErrorResponsesTest {
             Map.entry("REFUND_EXCEEDS_AMOUNT", 400),
             Map.entry("PAYMENT_NOT_CANCELABLE", 409),
             Map.entry("REFUND_NOT_FOUND", 404),
+            Map.entry("WEBHOOK_ENDPOINT_NOT_FOUND", 404),
+            Map.entry("WEBHOOK_DELIVERY_NOT_FOUND", 404),
             Map.entry("INVALID_IDEMPOTENCY_KEY", 400),
             Map.entry("IDEMPOTENCY_KEY_REUSED", 409));
 

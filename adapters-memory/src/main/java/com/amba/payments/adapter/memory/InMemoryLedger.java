@@ -55,6 +55,8 @@ public final class InMemoryLedger implements Ledger, Outbox {
     private final Map<ProviderEventId, ParkedEvent> parked = new LinkedHashMap<>();
     /** Only the entries not yet relayed, by position: relayed ones are forgotten, so memory stays bounded. */
     private final TreeMap<Long, OutboxEntry> unrelayed = new TreeMap<>();
+    /** The outbox's second reader, outgoing webhooks, keeps a mark of its own (see {@link InMemoryWebhooks}). */
+    private final TreeMap<Long, OutboxEntry> notFannedOut = new TreeMap<>();
     private long nextOutboxPosition = 1;
     private long nextParkedSequence = 1;
     private final InMemoryRefunds refunds = new InMemoryRefunds(this);
@@ -180,7 +182,9 @@ public final class InMemoryLedger implements Ledger, Outbox {
 
     private void appendOutbox(PaymentEvent event) {
         long position = nextOutboxPosition++;
-        unrelayed.put(position, new OutboxEntry(position, event));
+        OutboxEntry entry = new OutboxEntry(position, event);
+        unrelayed.put(position, entry);
+        notFannedOut.put(position, entry);
     }
 
     @Override
@@ -300,5 +304,14 @@ public final class InMemoryLedger implements Ledger, Outbox {
     @Override
     public synchronized void markRelayed(List<OutboxEntry> entries) {
         entries.forEach(e -> unrelayed.remove(e.position()));
+    }
+
+    /** The oldest events outgoing webhooks have not fanned out yet, in outbox order. */
+    synchronized List<OutboxEntry> notFannedOut(int limit) {
+        return notFannedOut.values().stream().limit(limit).toList();
+    }
+
+    synchronized void markFannedOut(List<OutboxEntry> entries) {
+        entries.forEach(e -> notFannedOut.remove(e.position()));
     }
 }

@@ -22,6 +22,7 @@ public final class PostgresStore implements AutoCloseable {
     private final ControlPlaneListener listener;
     private final RelayTurn relayTurn;
     private final PostgresRefunds refunds;
+    private final PostgresWebhooks webhooks;
 
     private PostgresStore(Vertx vertx, Database database, PgConnectOptions listenAt, ControlPlaneCaching caching,
                           RelayTurn relayTurn) {
@@ -34,6 +35,7 @@ public final class PostgresStore implements AutoCloseable {
         this.listener = new ControlPlaneListener(vertx, listenAt, cachedControlPlane, caching.heartbeat());
         this.refunds = new PostgresRefunds(database);
         listener.start();
+        this.webhooks = new PostgresWebhooks(database);
     }
 
     /**
@@ -89,6 +91,11 @@ public final class PostgresStore implements AutoCloseable {
     /** Whether the cache is listening for changes right now (else it reads through). */
     public boolean isListeningForChanges() {
         return cachedControlPlane.isListening();
+    }
+
+    /** Outgoing webhooks' endpoints and deliveries (one object serves both ports). */
+    public PostgresWebhooks webhooks() {
+        return webhooks;
     }
 
     /** For {@code /health/ready}: one round trip within the readiness budget; never throws. */

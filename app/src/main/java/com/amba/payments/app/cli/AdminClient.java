@@ -67,6 +67,40 @@ final class AdminClient implements AutoCloseable {
         throw CliFailure.unexpectedAnswer("asked " + path + " for CSV, got " + (type.isEmpty() ? "no content type" : type));
     }
 
+    /**
+     * A long-lived {@code text/event-stream} answer, line by line (no answer timeout: it stays open). An error
+     * still arrives as the JSON envelope and is thrown as the API's refusal.
+     */
+    java.io.BufferedReader stream(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", authorization)
+                .header("Accept", "text/event-stream")
+                .GET().build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException e) {
+            throw CliFailure.unreachable(cannotReach(reason(e)));
+        } catch (IOException e) {
+            throw CliFailure.unreachable(cannotReach(reason(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CliFailure.unreachable("interrupted while waiting for Amba at " + base);
+        }
+        java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            String body = lines.lines().collect(java.util.stream.Collectors.joining("\n"));
+            JsonObject json = parse(body);
+            if (json != null && json.getValue("error") instanceof JsonObject error) {
+                throw CliFailure.refused(error.getString("code", "HTTP_" + response.statusCode()),
+                        error.getString("message", "(no message)"));
+            }
+            throw CliFailure.unexpectedAnswer("HTTP " + response.statusCode() + " from " + path);
+        }
+        return lines;
+    }
+
     /** One path segment, escaped, so an id typed with a slash or space cannot address a different call. */
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

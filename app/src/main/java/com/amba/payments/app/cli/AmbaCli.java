@@ -35,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         synopsisSubcommandLabel = "COMMAND",
         usageHelpWidth = 100,
         subcommands = {PaymentsCommands.class, ProjectsCommands.class, KeysCommands.class, AccountsCommands.class,
-            HelpCommand.class},
+            WebhooksCommands.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

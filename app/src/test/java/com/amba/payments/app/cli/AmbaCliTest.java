@@ -147,6 +147,32 @@ class AmbaCliTest {
     }
 
     @Test
+    void webhookEndpointsAreManagedFromTheCliAndTheirSecretIsShownOnlyWhenMade() {
+        String project = amba.demo.projectId().value();
+        CliRun created = succeeds("webhooks", "create", project, "http://127.0.0.1:9/hook", "--events",
+                "amba.payment.created,amba.payment.status_changed");
+        String endpoint = created.find("^endpoint id:\\s+(we_\\S+)$");
+        String secret = created.find("^signing secret:\\s+(whsec_\\S+)$");
+        assertTrue(created.out().contains("shown only this once"), created::toString);
+
+        CliRun listed = succeeds("webhooks", "list", project);
+        assertTrue(listed.lineStartingWith(endpoint).contains("http://127.0.0.1:9/hook"), listed::toString);
+        assertFalse(listed.out().contains(secret), "a list never shows the secret");
+
+        CliRun rotated = succeeds("webhooks", "rotate-secret", project, endpoint);
+        String fresh = rotated.find("^new signing secret:\\s+(whsec_\\S+)$");
+        assertNotEquals(secret, fresh);
+        assertTrue(succeeds("webhooks", "deliveries", project, endpoint).out().contains("DELIVERY"));
+        CliRun unknownDelivery = amba("webhooks", "retry", project, endpoint, "wd_none");
+        assertEquals(1, unknownDelivery.exitCode(), unknownDelivery::toString);
+        assertTrue(unknownDelivery.err().contains("WEBHOOK_DELIVERY_NOT_FOUND"), unknownDelivery::toString);
+        assertTrue(succeeds("webhooks", "delete", project, endpoint).out().contains("deleted endpoint " + endpoint));
+        CliRun gone = amba("webhooks", "delete", project, endpoint);
+        assertEquals(1, gone.exitCode(), gone::toString);
+        assertTrue(gone.err().contains("WEBHOOK_ENDPOINT_NOT_FOUND"), gone::toString);
+    }
+
+    @Test
     void aKindOtherThanServerOrClientIsAUsageErrorAndIssuesNothing() {
         String project = amba.newProject("Kinds");
         CliRun run = amba("keys", "create", project, "--kind", "admin");
@@ -288,7 +314,9 @@ class AmbaCliTest {
     void everyCommandHasHelp() {
         List<String> commands = List.of("", "payments", "payments status", "payments enable", "payments disable",
                 "payments config", "payments list", "payments report", "projects", "projects create",
-                "projects config", "projects list", "projects show", "keys", "keys create", "keys revoke", "keys list", "accounts", "accounts create");
+                "projects config", "projects list", "projects show", "keys", "keys create", "keys revoke", "keys list", "accounts", "accounts create",
+                "webhooks", "webhooks create", "webhooks list", "webhooks delete", "webhooks rotate-secret",
+                "webhooks deliveries", "webhooks retry", "webhooks listen");
         for (String command : commands) {
             String[] args = Stream.concat(Stream.of(command.split(" ")).filter(s -> !s.isEmpty()), Stream.of("--help"))
                     .toArray(String[]::new);

@@ -1,6 +1,7 @@
 package com.amba.payments.domain.model;
 
 import java.math.BigInteger;
+import java.util.List;
 
 /**
  * One field of a request body, as the caller wrote it. Kept raw so that the domain, not a parser, decides
@@ -23,6 +24,13 @@ public sealed interface InputValue {
 
     /** A JSON {@code true} or {@code false}. */
     record Truth(boolean value) implements InputValue {}
+
+    /** A JSON array of strings only (any other array is {@link Other}). */
+    record Texts(List<String> values) implements InputValue {
+        public Texts {
+            values = List.copyOf(values);
+        }
+    }
 
     /** Anything else: a fraction, an exponent, an array, an object. Described for the message. */
     record Other(String description) implements InputValue {}

@@ -132,6 +132,16 @@ public sealed interface PaymentError {
         public String code() { return "PAYMENT_INTENT_UNEXPECTED_STATE"; }
     }
 
+    record WebhookEndpointNotFound() implements PaymentError {
+        public String code() { return "WEBHOOK_ENDPOINT_NOT_FOUND"; }
+        public String message() { return "no webhook endpoint with that id in this project"; }
+    }
+
+    record WebhookDeliveryNotFound() implements PaymentError {
+        public String code() { return "WEBHOOK_DELIVERY_NOT_FOUND"; }
+        public String message() { return "no delivery with that id for this endpoint"; }
+    }
+
     record InvalidSignature() implements PaymentError {
         public String code() { return "INVALID_SIGNATURE"; }
         public String message() { return "Stripe-Signature is missing or does not match the payload"; }

@@ -25,6 +25,45 @@ public record PaymentEvent(String id, PaymentEventType type, PaymentId paymentId
                 Optional.empty(), payment.amount(), payment.applicationFee(), payment.clientReference(), time);
     }
 
+    /**
+     * The event as a CloudEvents 1.0 structured-mode object (SPEC §7), as plain values (strings, longs, null,
+     * nested maps) in a stable order, for adapters to write as JSON: projects' webhooks and their live stream.
+     */
+    public java.util.Map<String, Object> asCloudEvent() {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        if (moneyBack.isPresent()) {
+            // SPEC §11: a refund's or dispute's own fields; refund_id is null for a dispute.
+            MoneyBackFacts facts = moneyBack.get();
+            data.put("refund_id", facts.refundId().map(RefundId::value).orElse(null));
+            data.put("payment_id", paymentId.value());
+            data.put("project_id", projectId.value());
+            data.put("amount", facts.amount().minor());
+            data.put("currency", facts.amount().currency().code());
+            data.put("status", facts.status());
+            data.put("previous_status", facts.previousStatus().orElse(null));
+            data.put("reason", facts.reason().orElse(null));
+        } else {
+            data.put("payment_id", paymentId.value());
+            data.put("project_id", projectId.value());
+            data.put("status", status.wireName());
+            data.put("previous_status", previousStatus.map(PaymentStatus::wireName).orElse(null));
+            data.put("amount", amount.minor());
+            data.put("currency", amount.currency().code());
+            data.put("application_fee_amount", applicationFee);
+            data.put("client_reference", clientReference.map(ClientReference::value).orElse(null));
+        }
+        java.util.Map<String, Object> cloudEvent = new java.util.LinkedHashMap<>();
+        cloudEvent.put("specversion", "1.0");
+        cloudEvent.put("id", id);
+        cloudEvent.put("source", "/projects/" + projectId.value());
+        cloudEvent.put("type", type.wireName());
+        cloudEvent.put("subject", paymentId.value());
+        cloudEvent.put("time", java.time.format.DateTimeFormatter.ISO_INSTANT.format(time));
+        cloudEvent.put("datacontenttype", "application/json");
+        cloudEvent.put("data", data);
+        return cloudEvent;
+    }
+
     public static PaymentEvent statusChanged(String id, Payment after, PaymentStatus before, Instant time) {
         return new PaymentEvent(id, PaymentEventType.STATUS_CHANGED, after.id(), after.projectId(), after.status(),
                 Optional.of(before), after.amount(), after.applicationFee(), after.clientReference(), time);

@@ -20,6 +20,7 @@ public final class ApiDocument {
         List<Operation> all = new ArrayList<>();
         all.addAll(ClientOperations.all());
         all.addAll(AdminOperations.all());
+        all.addAll(WebhookEndpointOperations.all());
         all.addAll(ProviderWebhookOperations.all());
         all.addAll(OnboardingOperations.all());
         all.addAll(MoneyBackOperations.all());
@@ -56,13 +57,16 @@ public final class ApiDocument {
                 .put("tags", new JsonArray()
                         .add(tag(ClientOperations.TAG, "A project's backend (server key) and app (client key)"))
                         .add(tag(AdminOperations.TAG, "The platform owner, with the admin bearer token"))
+                        .add(tag(WebhookEndpointOperations.TAG, "Amba telling a project's backend: endpoints, deliveries"))
                         .add(tag(ProviderWebhookOperations.TAG, "Stripe telling Amba"))
                         .add(tag(OnboardingOperations.TAG, "Where Stripe's hosted onboarding sends a browser back"))
                         .add(tag(SandboxOperations.TAG, "Dev mode's sandbox provider; 404 with a Stripe key"))
                         .add(tag(OpsOperations.TAG, "Health, metrics, this document")))
                 .put("paths", paths)
+                .put("webhooks", WebhookEndpointOperations.outgoing())
                 .put("components", new JsonObject()
-                        .put("schemas", Schemas.components())
+                        .put("schemas", Schemas.components()
+                                .put("PaymentCloudEvent", WebhookEndpointOperations.cloudEventSchema()))
                         .put("securitySchemes", new JsonObject()
                                 .put(Access.API_KEY_SCHEME, new JsonObject().put("type", "apiKey").put("in", "header")
                                         .put("name", "X-Api-Key")

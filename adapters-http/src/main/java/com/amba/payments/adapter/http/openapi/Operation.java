@@ -128,7 +128,7 @@ public final class Operation {
     }
 
     /** The success answer as {@code {"data": …}}. */
-    public Operation ok(String description, JsonObject dataSchema, JsonObject example) {
+    public Operation ok(String description, JsonObject dataSchema, Object example) {
         return answers(200, description, "application/json", Schemas.envelopeOf(dataSchema),
                 new JsonObject().put("data", example));
     }
