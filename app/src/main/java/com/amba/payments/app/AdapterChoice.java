@@ -34,6 +34,7 @@ import com.amba.payments.domain.port.out.ProviderIntentSearch;
 import com.amba.payments.domain.port.out.ProviderRefunds;
 import com.amba.payments.domain.port.out.RefundLedger;
 import com.amba.payments.domain.service.WebhookDeliveryService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.InstantSource;
@@ -94,7 +95,7 @@ public final class AdapterChoice {
             cluster.ensureTopics(KafkaCluster.TopicLayout.brokerDefaultReplication(TOPIC_PARTITIONS));
             KafkaProviderEventHandoff kafkaHandoff = new KafkaProviderEventHandoff(kafka);
             KafkaPaymentEvents kafkaEvents = new KafkaPaymentEvents(kafka);
-            ConsumerHolder consumer = new ConsumerHolder();
+            ConsumerHolder consumer = new ConsumerHolder(kafkaHandoff, kafkaEvents);
             closeables.add(0, consumer);
             closeables.add(kafkaHandoff);
             closeables.add(kafkaEvents);
@@ -152,9 +153,28 @@ public final class AdapterChoice {
         return "http://localhost:" + port + path;
     }
 
-    /** The Kafka consumer exists only once the use case it feeds does; closed first, before the producers. */
-    private static final class ConsumerHolder implements AutoCloseable {
+    /**
+     * The Kafka consumer exists only once the use case it feeds does; closed first, before the producers. It
+     * also binds the Kafka clients' metrics once the consumer exists (each binder closes with its client).
+     */
+    private static final class ConsumerHolder implements AutoCloseable, MetricsSource {
+        private final KafkaProviderEventHandoff handoff;
+        private final KafkaPaymentEvents events;
         private volatile KafkaProviderEventConsumer started;
+
+        ConsumerHolder(KafkaProviderEventHandoff handoff, KafkaPaymentEvents events) {
+            this.handoff = handoff;
+            this.events = events;
+        }
+
+        @Override
+        public void bindMetrics(MeterRegistry registry) {
+            handoff.bindMetrics(registry);
+            events.bindMetrics(registry);
+            if (started != null) {
+                started.bindMetrics(registry);
+            }
+        }
 
         boolean isRunning() {
             return started != null && started.isRunning();

@@ -146,6 +146,11 @@ public final class Amba {
         DisputeEventsService disputeEvents = new DisputeEventsService(parts.ledger(), parts.refunds(), ids, clock);
         parts.consumeWith().accept(new MeteredProviderEvents(
                 new ProviderEventRouter(providerEvents, refundEvents, disputeEvents), metrics));
+        for (AutoCloseable part : parts.closeables()) {
+            if (part instanceof MetricsSource source) {
+                source.bindMetrics(metrics);
+            }
+        }
         PaymentsService payments = new PaymentsService(parts.controlPlane(), parts.ledger(), provider,
                 providerEvents, ids, clock, CreationTiming.defaults());
         RefundService refunds = new RefundService(parts.controlPlane(), parts.ledger(), parts.refunds(),

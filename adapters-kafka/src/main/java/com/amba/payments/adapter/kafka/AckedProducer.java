@@ -1,7 +1,11 @@
 package com.amba.payments.adapter.kafka;
 
 import com.amba.payments.domain.port.out.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +24,12 @@ final class AckedProducer implements AutoCloseable {
 
     private final Producer<String, byte[]> producer;
     private final Duration ackWait;
+    private final String purpose;
+    private volatile KafkaClientMetrics metrics;
 
     AckedProducer(KafkaSettings settings, String purpose) {
         this.producer = new KafkaProducer<>(settings.producerProperties(purpose));
+        this.purpose = purpose;
         // send() may block up to max.block for metadata before the delivery clock even starts; past both, the
         // producer has given up by itself and the extra request timeout is only slack for its callback.
         this.ackWait = settings.deliveryTimeout().plus(settings.requestTimeout());
@@ -50,8 +57,22 @@ final class AckedProducer implements AutoCloseable {
         }
     }
 
+    /** Micrometer's Kafka binder on this producer, tagged {@code producer=<purpose>}; closed with the producer. */
+    void bindMetrics(MeterRegistry registry) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(producer, List.of(Tag.of("producer", purpose)));
+        binder.bindTo(registry);
+        metrics = binder;
+    }
+
     @Override
     public void close() {
-        producer.close(ackWait);
+        try {
+            producer.close(ackWait);
+        } finally {
+            KafkaClientMetrics binder = metrics;
+            if (binder != null) {
+                binder.close();
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.amba.payments.adapter.kafka;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.port.out.PaymentEvents;
 import com.amba.payments.domain.port.out.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -37,6 +38,11 @@ public final class KafkaPaymentEvents implements PaymentEvents, AutoCloseable {
         record.headers().add(CONTENT_TYPE_HEADER,
                 PaymentCloudEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         producer.send(record);
+    }
+
+    /** Micrometer's Kafka binder on this producer (send rates, errors, latency); closed with it. */
+    public void bindMetrics(MeterRegistry registry) {
+        producer.bindMetrics(registry);
     }
 
     @Override

@@ -3,6 +3,9 @@ package com.amba.payments.adapter.kafka;
 import com.amba.payments.domain.model.ProviderEvent;
 import com.amba.payments.domain.port.in.ApplyProviderEvent;
 import com.amba.payments.domain.port.out.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +41,7 @@ public final class KafkaProviderEventConsumer implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong undecodable = new AtomicLong();
+    private volatile KafkaClientMetrics metrics;
 
     public KafkaProviderEventConsumer(KafkaSettings settings, String groupId, ApplyProviderEvent ledger) {
         this(settings, groupId, ledger, KafkaTopics.PROVIDER_EVENTS);
@@ -64,6 +68,17 @@ public final class KafkaProviderEventConsumer implements AutoCloseable {
         return thread.isAlive() && stopping.getCount() > 0;
     }
 
+    /**
+     * Puts this consumer's own client metrics on {@code registry} through Micrometer's Kafka binder, among them
+     * {@code kafka.consumer.fetch.manager.records.lag.max} (the consumer lag), tagged {@code consumer=provider-events}.
+     * The binder is closed with the consumer.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(consumer, List.of(Tag.of("consumer", "provider-events")));
+        binder.bindTo(registry);
+        metrics = binder;
+    }
+
     /** Records skipped because they were not provider events at all; each was logged with its offset. */
     public long undecodableRecords() {
         return undecodable.get();
@@ -76,6 +91,17 @@ public final class KafkaProviderEventConsumer implements AutoCloseable {
     @Override
     public void close() {
         stopping.countDown();
+        try {
+            stopConsuming();
+        } finally {
+            KafkaClientMetrics binder = metrics;
+            if (binder != null) {
+                binder.close();
+            }
+        }
+    }
+
+    private void stopConsuming() {
         if (!thread.isAlive()) {
             if (thread.getState() == Thread.State.NEW) {
                 consumer.close(settings.commitTimeout());

@@ -3,6 +3,7 @@ package com.amba.payments.adapter.kafka;
 import com.amba.payments.domain.model.ProviderEvent;
 import com.amba.payments.domain.port.out.ProviderEventHandoff;
 import com.amba.payments.domain.port.out.StoreUnavailable;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -28,6 +29,11 @@ public final class KafkaProviderEventHandoff implements ProviderEventHandoff, Au
     @Override
     public void handOff(ProviderEvent event) {
         producer.send(new ProducerRecord<>(topic, ProviderEventJson.key(event), ProviderEventJson.write(event)));
+    }
+
+    /** Micrometer's Kafka binder on this producer (send rates, errors, latency); closed with it. */
+    public void bindMetrics(MeterRegistry registry) {
+        producer.bindMetrics(registry);
     }
 
     @Override

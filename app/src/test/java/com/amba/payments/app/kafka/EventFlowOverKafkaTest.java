@@ -17,8 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,6 +70,36 @@ class EventFlowOverKafkaTest {
         assertEquals(200, api.sandbox(id, "succeed").status());
         eventually(() -> "succeeded".equals(statusOf(id)), "the consumer applied payment_intent.succeeded");
         assertEquals(200, api.send("GET", "/health/ready", Map.of(), null).status(), "ready: Kafka reachable");
+    }
+
+    /**
+     * Micrometer's Kafka binder on the service's own clients: the provider-events consumer's lag, once it has
+     * fetched from its partitions, is a number (0 or more, not NaN), and the producer that handed the event
+     * to Kafka counts its sends.
+     */
+    @Test
+    void metricsShowTheConsumersLagAndTheProducersSends() {
+        String id = create("kafka-metrics");
+        assertEquals(200, api.sandbox(id, "succeed").status());
+        eventually(() -> "succeeded".equals(statusOf(id)), "the consumer applied payment_intent.succeeded");
+        eventually(() -> metric("kafka_consumer_fetch_manager_records_lag_max", "consumer=\"provider-events\"")
+                        .filter(lag -> lag >= 0).isPresent(),
+                "kafka_consumer_fetch_manager_records_lag_max{consumer=\"provider-events\"} is a lag (>= 0)");
+        eventually(() -> metric("kafka_producer_record_send_total", "producer=\"provider-events\"")
+                        .filter(sent -> sent >= 1).isPresent(),
+                "kafka_producer_record_send_total{producer=\"provider-events\"} counts the handed-off event");
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}, if /metrics has one. */
+    private static Optional<Double> metric(String name, String label) {
+        String body = api.send("GET", "/metrics", Map.of(), null).body();
+        Matcher sample = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$").matcher(body);
+        while (sample.find()) {
+            if (sample.group(1).contains(label)) {
+                return Optional.of(Double.parseDouble(sample.group(2)));
+            }
+        }
+        return Optional.empty();
     }
 
     @Test
