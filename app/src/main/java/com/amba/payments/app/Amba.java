@@ -8,6 +8,7 @@ import com.amba.payments.adapter.memory.InMemoryControlPlane;
 import com.amba.payments.adapter.memory.InMemoryLedger;
 import com.amba.payments.adapter.memory.InProcessEventBus;
 import com.amba.payments.adapter.memory.SandboxPaymentProvider;
+import com.amba.payments.adapter.postgres.PostgresStore;
 import com.amba.payments.adapter.webhooks.VertxWebhookSender;
 import com.amba.payments.domain.model.AdminToken;
 import com.amba.payments.domain.model.ApiKeyKind;
@@ -149,6 +150,9 @@ public final class Amba {
         for (AutoCloseable part : parts.closeables()) {
             if (part instanceof MetricsSource source) {
                 source.bindMetrics(metrics);
+            }
+            if (part instanceof PostgresStore store) {
+                DatabasePoolGauges.register(store, metrics);
             }
         }
         PaymentsService payments = new PaymentsService(parts.controlPlane(), parts.ledger(), provider,

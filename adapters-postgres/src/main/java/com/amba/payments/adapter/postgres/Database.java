@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The synchronous face of vertx-pg-client for the ports, which are plain blocking Java. Single reads (and the
@@ -55,11 +56,21 @@ final class Database {
     private final SqlClient pipelined;
     private final Pool transactional;
     private final PostgresSettings settings;
+    /** Callers waiting for a pooled connection, and connections they hold: what {@link #poolUsage()} reports. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger inUse = new AtomicInteger();
 
     private Database(SqlClient pipelined, Pool transactional, PostgresSettings settings) {
         this.pipelined = pipelined;
         this.transactional = transactional;
         this.settings = settings;
+    }
+
+    /** The pool of connections behind {@link #write} and {@link #inTransaction}, as it is now. */
+    PoolUsage poolUsage() {
+        int used = inUse.get();
+        return new PoolUsage(used, Math.max(0, transactional.size() - used), waiting.get(),
+                settings.transactionalConnections());
     }
 
     static Database open(Vertx vertx, DatabaseUrl url, PostgresSettings settings) {
@@ -93,7 +104,24 @@ final class Database {
      */
     RowSet<Row> write(String sql, Tuple parameters) {
         Deadline deadline = Deadline.after(settings.callTimeout());
-        return await(transactional.preparedQuery(sql).execute(parameters), deadline);
+        return await(borrow().compose(connection -> connection.preparedQuery(sql).execute(parameters)
+                .andThen(done -> release(connection))), deadline);
+    }
+
+    /** A pooled connection, counted as waiting until the pool grants it and in use until {@link #release}. */
+    private Future<SqlConnection> borrow() {
+        waiting.incrementAndGet();
+        return transactional.getConnection().andThen(granted -> {
+            waiting.decrementAndGet();
+            if (granted.succeeded()) {
+                inUse.incrementAndGet();
+            }
+        });
+    }
+
+    private void release(SqlConnection connection) {
+        inUse.decrementAndGet();
+        connection.close();
     }
 
     /**
@@ -104,20 +132,20 @@ final class Database {
      */
     <T> T inTransaction(TransactionWork<T> work) {
         Deadline deadline = Deadline.after(settings.callTimeout());
-        Future<SqlConnection> borrowing = transactional.getConnection();
+        Future<SqlConnection> borrowing = borrow();
         SqlConnection connection;
         try {
             connection = await(borrowing, deadline);
         } catch (RuntimeException e) {
             // A connection granted after we gave up must go back to the pool, not leak out of it.
-            borrowing.onSuccess(SqlConnection::close);
+            borrowing.onSuccess(this::release);
             throw e;
         }
         Transaction transaction;
         try {
             transaction = await(connection.begin(), deadline);
         } catch (RuntimeException e) {
-            connection.close();
+            release(connection);
             throw e;
         }
         boolean ended = false;
@@ -129,10 +157,10 @@ final class Database {
             return decision.value();
         } finally {
             if (ended) {
-                connection.close();
+                release(connection);
             } else {
                 // Queued behind whatever statement is still running; the connection returns to the pool after.
-                transaction.rollback().eventually(connection::close);
+                transaction.rollback().onComplete(done -> release(connection));
             }
         }
     }

@@ -98,6 +98,11 @@ public final class PostgresStore implements AutoCloseable {
         return webhooks;
     }
 
+    /** The pool behind writes and transactions, as it is now (for /metrics). */
+    public PoolUsage poolUsage() {
+        return database.poolUsage();
+    }
+
     /** For {@code /health/ready}: one round trip within the readiness budget; never throws. */
     public boolean isReachable() {
         return database.isReachable();

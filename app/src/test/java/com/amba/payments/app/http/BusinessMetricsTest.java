@@ -3,6 +3,7 @@ package com.amba.payments.app.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amba.payments.adapter.postgres.PostgresSettings;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,5 +50,31 @@ class BusinessMetricsTest {
                 "outcome=\"ok\""), after);
         assertTrue(after.lines().anyMatch(line -> line.startsWith("amba_reconciler_runs_total")), after);
         assertTrue(after.lines().anyMatch(line -> line.startsWith("amba_reconciler_fixes_total")), after);
+    }
+
+    /**
+     * On PostgreSQL the pool behind writes and transactions shows on /metrics: after a create it has opened a
+     * connection, holds no more than its maximum (the configured one), and nobody waits on an idle service.
+     * In memory there is no pool, and no such meter.
+     */
+    @Test
+    void theDatabasePoolsUsageShowsOnPostgresql() {
+        assertEquals(200, amba.api.createPayment(amba.demo.serverKey(), "{\"amount\": 700, \"currency\": \"usd\"}")
+                .status());
+        String scrape = amba.api.send("GET", "/metrics", Map.of(), null).body();
+        String pool = "pool=\"transactional\"";
+        if (!DevAmba.onPostgres()) {
+            assertTrue(scrape.lines().noneMatch(line -> line.startsWith("amba_db_pool_")), scrape);
+            return;
+        }
+        double max = value(scrape, "amba_db_pool_max", pool);
+        double inUse = value(scrape, "amba_db_pool_in_use", pool);
+        double idle = value(scrape, "amba_db_pool_idle", pool);
+        assertEquals(PostgresSettings.defaults().transactionalConnections(), max, scrape);
+        assertTrue(inUse >= 0 && idle >= 0 && inUse + idle >= 1 && inUse + idle <= max,
+                "in use " + inUse + ", idle " + idle + ", max " + max);
+        assertTrue(scrape.lines().anyMatch(line -> line.startsWith("amba_db_pool_waiting{") && line.contains(pool)),
+                scrape);
+        assertTrue(value(scrape, "amba_db_pool_waiting", pool) <= max, scrape);
     }
 }
