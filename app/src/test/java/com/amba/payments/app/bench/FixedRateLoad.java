@@ -77,7 +77,11 @@ final class FixedRateLoad {
         }
         Tally.Snapshot outcome = tally.close(measuredCount);
         long scheduleEnd = measuredStart + Math.round(measuredCount * nanosPerRequest);
-        long windowNanos = Math.max(scheduleEnd, outcome.lastSuccessNanos()) - measuredStart;
+        // The answers' span, not "schedule start to last answer": a constant latency (a 120 ms provider) shifts
+        // every answer by the same amount and must not read as falling behind; a backlog still stretches it.
+        long answersSpan = outcome.succeeded() == 0 ? 0
+                : outcome.lastSuccessNanos() - outcome.firstSuccessNanos() + Math.round(nanosPerRequest);
+        long windowNanos = Math.max(scheduleEnd - measuredStart, answersSpan);
         double achieved = outcome.succeeded() / (windowNanos / 1e9);
         return new LoadResult(name, options.rate(), measuredCount, outcome.succeeded(), outcome.errors(), achieved,
                 outcome.latencyMicros(), outcome.errorLatencyMicros());

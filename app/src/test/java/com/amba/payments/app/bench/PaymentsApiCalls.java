@@ -1,10 +1,6 @@
 package com.amba.payments.app.bench;
 
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -23,12 +19,8 @@ final class PaymentsApiCalls implements AutoCloseable {
     /** Longer than the service's own bounds (2 s store budget, Stripe's 5 s read timeout), so it answers first. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            // HTTP/1.1 as a typical backend speaks it; the JDK client would otherwise try an h2c upgrade.
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-    private final String base;
+    /** HTTP/1.1 keep-alive connections, as a typical backend's pooled client speaks it. */
+    private final LoopbackHttp http;
     private final String serverKey;
     private final String clientKey;
     private final String referencePrefix;
@@ -38,7 +30,7 @@ final class PaymentsApiCalls implements AutoCloseable {
     private volatile List<String> readable = List.of();
 
     PaymentsApiCalls(int port, String serverKey, String clientKey, String runId) {
-        this.base = "http://127.0.0.1:" + port;
+        this.http = new LoopbackHttp(port, REQUEST_TIMEOUT);
         this.serverKey = serverKey;
         this.clientKey = clientKey;
         this.referencePrefix = "bench-" + runId + "-";
@@ -48,13 +40,7 @@ final class PaymentsApiCalls implements AutoCloseable {
         return index -> {
             String body = new JsonObject().put("amount", AMOUNT).put("currency", CURRENCY)
                     .put("client_reference", referencePrefix + sequence.incrementAndGet()).encode();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/client/payments/intents"))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("X-Api-Key", serverKey)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            String answer = send(request);
+            String answer = send("POST", "/client/payments/intents", serverKey, body);
             created.add(new JsonObject(answer).getJsonObject("data").getString("payment_id"));
         };
     }
@@ -67,12 +53,7 @@ final class PaymentsApiCalls implements AutoCloseable {
         }
         return index -> {
             String id = readable.get((int) (index % readable.size()));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/client/payments/intents/" + id))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("X-Api-Key", clientKey)
-                    .GET()
-                    .build();
-            send(request);
+            send("GET", "/client/payments/intents/" + id, clientKey, null);
         };
     }
 
@@ -81,10 +62,10 @@ final class PaymentsApiCalls implements AutoCloseable {
         return List.copyOf(created);
     }
 
-    private String send(HttpRequest request) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new Operation.Failed("HTTP " + response.statusCode() + errorCodeIn(response.body()));
+    private String send(String method, String path, String apiKey, String jsonBody) throws Exception {
+        LoopbackHttp.Response response = http.send(method, path, apiKey, jsonBody);
+        if (response.status() != 200) {
+            throw new Operation.Failed("HTTP " + response.status() + errorCodeIn(response.body()));
         }
         return response.body();
     }

@@ -1,6 +1,6 @@
 package com.amba.payments.app.bench;
 
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -19,6 +19,7 @@ final class Tally {
     private final Map<String, Long> errors = new TreeMap<>();
     private final Map<String, Histogram> errorLatencyMicros = new TreeMap<>();
     private long succeeded;
+    private long firstSuccessNanos = Long.MAX_VALUE;
     private long lastSuccessNanos;
     private boolean closed;
 
@@ -28,6 +29,7 @@ final class Tally {
         }
         latencyMicros.recordValue(Math.max(0, (answeredNanos - intendedNanos) / 1_000));
         succeeded++;
+        firstSuccessNanos = Math.min(firstSuccessNanos, answeredNanos);
         lastSuccessNanos = Math.max(lastSuccessNanos, answeredNanos);
     }
 
@@ -50,7 +52,7 @@ final class Tally {
     static String kindOf(Throwable failure) {
         return switch (failure) {
             case Operation.Failed wrongAnswer -> wrongAnswer.getMessage();
-            case HttpTimeoutException timeout -> "timeout";
+            case SocketTimeoutException timeout -> "timeout";
             default -> failure.getClass().getSimpleName();
         };
     }
@@ -65,12 +67,12 @@ final class Tally {
         }
         Map<String, Histogram> failureLatency = new TreeMap<>();
         errorLatencyMicros.forEach((kind, histogram) -> failureLatency.put(kind, histogram.copy()));
-        return new Snapshot(latencyMicros.copy(), succeeded, Map.copyOf(errors), lastSuccessNanos,
-                Map.copyOf(failureLatency));
+        return new Snapshot(latencyMicros.copy(), succeeded, Map.copyOf(errors), firstSuccessNanos,
+                lastSuccessNanos, Map.copyOf(failureLatency));
     }
 
-    record Snapshot(Histogram latencyMicros, long succeeded, Map<String, Long> errors, long lastSuccessNanos,
-                    Map<String, Histogram> errorLatencyMicros) {
+    record Snapshot(Histogram latencyMicros, long succeeded, Map<String, Long> errors, long firstSuccessNanos,
+                    long lastSuccessNanos, Map<String, Histogram> errorLatencyMicros) {
         long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum();
         }
