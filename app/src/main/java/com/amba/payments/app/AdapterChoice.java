@@ -56,6 +56,12 @@ public final class AdapterChoice {
     }
 
     public static Parts partsFor(AmbaConfig config, Vertx vertx, InstantSource clock, String webhookSecret) {
+        return partsFor(config, vertx, clock, webhookSecret, PostgresSettings.defaults());
+    }
+
+    /** With PostgreSQL settings of the caller's (the benchmark sizes the pools differently to measure them). */
+    public static Parts partsFor(AmbaConfig config, Vertx vertx, InstantSource clock, String webhookSecret,
+                                 PostgresSettings postgres) {
         List<AutoCloseable> closeables = new ArrayList<>();
         List<ReadinessCheck> readiness = new ArrayList<>();
 
@@ -65,7 +71,7 @@ public final class AdapterChoice {
         RefundLedger refunds;
         OutgoingWebhooks outgoing;
         if (config.databaseUrl().isPresent()) {
-            PostgresStore store = PostgresStore.connect(vertx, config.databaseUrl().get(), PostgresSettings.defaults());
+            PostgresStore store = PostgresStore.connect(vertx, config.databaseUrl().get(), postgres);
             closeables.add(store);
             readiness.add(ReadinessCheck.of("database", store::isReachable));
             controlPlane = store.cachedControlPlane();

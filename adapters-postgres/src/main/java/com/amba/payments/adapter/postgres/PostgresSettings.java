@@ -47,6 +47,12 @@ public record PostgresSettings(int transactionalConnections, int pipelinedConnec
                 Duration.ofMillis(1000), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(500));
     }
 
+    /** The same settings with other pool sizes (the benchmark's pool-size sweep). */
+    public PostgresSettings withConnections(int transactional, int pipelined) {
+        return new PostgresSettings(transactional, pipelined, pipeliningLimit, waitQueueSize, callTimeout,
+                connectTimeout, statementTimeout, idleConnectionTimeout, silentSocketTimeout, readinessTimeout);
+    }
+
     private static void requirePositive(Duration duration, String what) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(what + " must be positive");

@@ -1,5 +1,6 @@
 package com.amba.payments.app.bench;
 
+import com.amba.payments.adapter.postgres.PostgresSettings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,20 +17,23 @@ import java.util.Set;
  * @param overload         after the search, offer twice the sustained create rate for 10 s (PostgreSQL setup)
  * @param httpInstances    the service's HTTP verticle instances; 0 is the configuration's default
  * @param maxCreatesInFlight the service's admission limit; 0 is the configuration's default
+ * @param dbTransactional  the service's transactional PostgreSQL connections; 0 is the adapter's default
+ * @param dbPipelined      the service's pipelined PostgreSQL connections; 0 is the adapter's default
  */
 record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain, int maxInFlight, Set<Part> parts,
                     Duration providerLatency, boolean search, Duration p99Bound, boolean overload,
-                    int httpInstances, int maxCreatesInFlight) {
+                    int httpInstances, int maxCreatesInFlight, int dbTransactional, int dbPipelined) {
 
     /** A service setup together with the baseline it is compared with; {@code --only} picks some. */
     enum Part { MEMORY, POSTGRES, STRIPE }
 
-    static final int MOST_RATE = 5_000;
+    static final int MOST_RATE = 20_000;
 
     static final String USAGE = """
             usage: Benchmark [--rate N] [--seconds N] [--warmup N] [--drain N] [--max-in-flight N] [--only PART]
                              [--provider-latency-ms N] [--search [--p99-ms N] [--overload]]
                              [--http-instances N] [--max-creates-in-flight N]
+                             [--db-transactional N] [--db-pipelined N]
               --rate           requests per second, the same for every scenario   (default 200)
               --seconds        measured seconds per scenario (per step with --search) (default 8; 3 with --search)
               --warmup         warm-up seconds per scenario, not measured           (default 2; 1 with --search)
@@ -45,7 +49,9 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
               --overload       with --search: offer 2x the sustained PostgreSQL create rate for 10 s, reads
                                alongside, then the sustained rate again (memory, postgres)
               --http-instances, --max-creates-in-flight  the service's AMBA_HTTP_INSTANCES and
-                               AMBA_MAX_CREATES_IN_FLIGHT (default: the configuration's defaults)""";
+                               AMBA_MAX_CREATES_IN_FLIGHT (default: the configuration's defaults)
+              --db-transactional, --db-pipelined  the service's PostgreSQL pool sizes (default: the adapter's,
+                               6 and 2); the raw baseline gets as many connections as both together""";
 
     BenchOptions {
         if (rate < 1 || rate > MOST_RATE) {
@@ -63,6 +69,9 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
         if (p99Bound.isNegative() || p99Bound.isZero() || httpInstances < 0 || maxCreatesInFlight < 0) {
             throw new IllegalArgumentException("--p99-ms, --http-instances, --max-creates-in-flight must be positive");
         }
+        if (dbTransactional < 0 || dbPipelined < 0 || dbTransactional > 64 || dbPipelined > 64) {
+            throw new IllegalArgumentException("--db-transactional and --db-pipelined must be 1 to 64");
+        }
         if (overload && !search) {
             throw new IllegalArgumentException("--overload needs --search (it offers twice the rate found)");
         }
@@ -71,7 +80,7 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
 
     static BenchOptions defaults() {
         return new BenchOptions(200, Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(10), 1000,
-                EnumSet.allOf(Part.class), Duration.ZERO, false, Duration.ofMillis(50), false, 0, 0);
+                EnumSet.allOf(Part.class), Duration.ZERO, false, Duration.ofMillis(50), false, 0, 0, 0, 0);
     }
 
     static BenchOptions parse(List<String> args) {
@@ -87,6 +96,8 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
         boolean overload = false;
         int instances = 0;
         int admitted = 0;
+        int transactional = 0;
+        int pipelined = 0;
         Set<Part> only = EnumSet.noneOf(Part.class);
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
@@ -123,6 +134,8 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
                 case "--p99-ms" -> p99 = value;
                 case "--http-instances" -> instances = value;
                 case "--max-creates-in-flight" -> admitted = value;
+                case "--db-transactional" -> transactional = value;
+                case "--db-pipelined" -> pipelined = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
@@ -130,7 +143,7 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
         int warm = warmup != null ? warmup : search ? 1 : (int) d.warmup.toSeconds();
         return new BenchOptions(rate, Duration.ofSeconds(warm), Duration.ofSeconds(measured),
                 Duration.ofSeconds(drain), maxInFlight, only, Duration.ofMillis(latency), search,
-                Duration.ofMillis(p99), overload, instances, admitted);
+                Duration.ofMillis(p99), overload, instances, admitted, transactional, pipelined);
     }
 
     boolean runs(Part part) {
@@ -140,13 +153,13 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
     /** The same run at another rate (a search step). */
     BenchOptions atRate(int otherRate) {
         return new BenchOptions(otherRate, warmup, measured, drain, maxInFlight, parts, providerLatency, search,
-                p99Bound, overload, httpInstances, maxCreatesInFlight);
+                p99Bound, overload, httpInstances, maxCreatesInFlight, dbTransactional, dbPipelined);
     }
 
     /** The same run with other windows (the overload phases). */
     BenchOptions timed(Duration otherWarmup, Duration otherMeasured) {
         return new BenchOptions(rate, otherWarmup, otherMeasured, drain, maxInFlight, parts, providerLatency, search,
-                p99Bound, overload, httpInstances, maxCreatesInFlight);
+                p99Bound, overload, httpInstances, maxCreatesInFlight, dbTransactional, dbPipelined);
     }
 
     private static int number(String flag, String text) {
@@ -165,6 +178,18 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
         }
     }
 
+    /** The service's PostgreSQL pool sizes, the adapter's defaults where not given. */
+    PostgresSettings postgres() {
+        PostgresSettings defaults = PostgresSettings.defaults();
+        return defaults.withConnections(dbTransactional == 0 ? defaults.transactionalConnections() : dbTransactional,
+                dbPipelined == 0 ? defaults.pipelinedConnections() : dbPipelined);
+    }
+
+    /** The service's two pools together: the raw baseline gets as many connections. */
+    int postgresConnections() {
+        return postgres().transactionalConnections() + postgres().pipelinedConnections();
+    }
+
     long warmupRequests() {
         return rate * warmup.toSeconds();
     }
@@ -181,7 +206,9 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
                 + " s, drain " + drain.toSeconds() + " s, max in flight " + maxInFlight + ", provider latency "
                 + providerLatency.toMillis() + " ms, http instances "
                 + (httpInstances == 0 ? "default" : httpInstances) + ", creates in flight "
-                + (maxCreatesInFlight == 0 ? "default" : maxCreatesInFlight) + ", parts "
+                + (maxCreatesInFlight == 0 ? "default" : maxCreatesInFlight) + ", db connections "
+                + (dbTransactional == 0 ? "default" : dbTransactional) + " transactional + "
+                + (dbPipelined == 0 ? "default" : dbPipelined) + " pipelined, parts "
                 + parts.toString().toLowerCase(Locale.ROOT);
     }
 }

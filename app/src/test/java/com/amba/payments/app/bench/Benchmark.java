@@ -93,7 +93,7 @@ public final class Benchmark {
 
     private void postgresBaseline() throws InterruptedException {
         progress.println("== baseline: raw PostgreSQL");
-        try (PostgresBaseline postgres = PostgresBaseline.start(runId)) {
+        try (PostgresBaseline postgres = PostgresBaseline.start(runId, options.postgresConnections())) {
             measure(PostgresScenario.INSERT, postgres.insert());
             measure(PostgresScenario.SELECT, postgres.selectByKey());
         } catch (RuntimeException e) {

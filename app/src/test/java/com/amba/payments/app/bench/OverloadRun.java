@@ -95,8 +95,9 @@ final class OverloadRun {
         LoadResult after = new FixedRateLoad(options.atRate(sustained).timed(BACK_TO_NORMAL_WITHIN, AFTER))
                 .run(name + " after the burst", calls.create());
         List<String> answered = calls.createdIds();
+        long[] counted = service.counts();
         Outcome outcome = new Outcome(sustained, burst, reads, after, answered.size(), new HashSet<>(answered).size(),
-                service.ledgerPayments(), service.providerIntents());
+                counted[0], counted[1]);
         progress.println(String.format(Locale.ROOT, "   burst: goodput %.1f/s, %d refused (p99 %.1f ms), %d other;"
                         + " reads p99 %.1f ms; after: p99 %.1f ms, %d errors", burst.achievedPerSecond(),
                 burst.errors(REFUSED), burst.errorP99Millis(REFUSED), outcome.otherErrors(), reads.p99Millis(),

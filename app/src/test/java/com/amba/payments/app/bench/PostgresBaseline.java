@@ -25,8 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresBaseline implements AutoCloseable {
 
-    /** The service's adapter holds 6 transactional + 2 pipelined connections by default. */
-    private static final int CONNECTIONS = 8;
     private static final long TIMEOUT_SECONDS = 5;
     private static final String PROJECT = "prj_bench";
 
@@ -45,7 +43,8 @@ final class PostgresBaseline implements AutoCloseable {
         this.idPrefix = "pi_bench_" + runId + "_";
     }
 
-    static PostgresBaseline start(String runId) {
+    /** {@code connections}: as many as the service's two clients hold together (6 + 2 by default). */
+    static PostgresBaseline start(String runId, int connections) {
         ScratchDatabase database = ScratchDatabase.create();
         database.execute("CREATE TABLE bench_payments (id text PRIMARY KEY, project_id text NOT NULL,"
                 + " amount bigint NOT NULL, currency text NOT NULL, client_reference text NOT NULL,"
@@ -55,7 +54,7 @@ final class PostgresBaseline implements AutoCloseable {
                 .setDatabase(url.database()).setUser(url.user()).setCachePreparedStatements(true);
         url.password().ifPresent(connect::setPassword);
         Vertx vertx = Vertx.vertx();
-        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(CONNECTIONS).setMaxWaitQueueSize(-1))
+        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(connections).setMaxWaitQueueSize(-1))
                 .connectingTo(connect).using(vertx).build();
         return new PostgresBaseline(database, vertx, pool, runId);
     }

@@ -40,7 +40,7 @@ final class SearchRun {
         }
         if (options.runs(BenchOptions.Part.POSTGRES)) {
             progress.println("== baseline: raw PostgreSQL");
-            try (PostgresBaseline postgres = PostgresBaseline.start(runId)) {
+            try (PostgresBaseline postgres = PostgresBaseline.start(runId, options.postgresConnections())) {
                 warmUp(Benchmark.PostgresScenario.INSERT, postgres.insert());
                 found.add(search.search(Benchmark.PostgresScenario.INSERT, postgres.insert(), options.p99Bound()));
                 found.add(search.search(Benchmark.PostgresScenario.SELECT, postgres.selectByKey(),
