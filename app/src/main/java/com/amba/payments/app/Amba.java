@@ -183,7 +183,8 @@ public final class Amba {
         WebhookDeliveryService deliveries = new WebhookDeliveryService(outgoing.deliveries(), sender, ids, clock,
                 outgoing.settings(), (RandomGenerator) () -> ThreadLocalRandom.current().nextLong(), liveEvents);
         WebhookEndpointsService webhookEndpoints = new WebhookEndpointsService(parts.controlPlane(),
-                outgoing.endpoints(), outgoing.deliveries(), ids, clock, destinations, outgoing.rotationOverlap());
+                outgoing.endpoints(), outgoing.deliveries(), ids, clock, destinations, outgoing.rotationOverlap(),
+                parts.ledger());
         WebhookDispatcher dispatcher = new WebhookDispatcher(deliveries, outgoing.settings().perEndpoint());
 
         background.every(RELAY_EVERY, "outbox relay", relay::drain);
@@ -264,8 +265,8 @@ public final class Amba {
             });
             ConnectedAccount account = project.account().orElseThrow();
             // Keys are stored hashed, so a kept demo project gets a fresh pair to print.
-            String serverKey = admin.issue(project.id(), ApiKeyKind.SERVER).secret();
-            String clientKey = admin.issue(project.id(), ApiKeyKind.CLIENT).secret();
+            String serverKey = admin.issue(project.id(), ApiKeyKind.SERVER).secret().orElseThrow();
+            String clientKey = admin.issue(project.id(), ApiKeyKind.CLIENT).secret().orElseThrow();
             return new DemoCredentials(project.id(), account.id(), serverKey, clientKey);
         }
 

@@ -50,13 +50,21 @@ final class AdminJson {
                 .put("stripe_account_id", project.account().map(a -> a.id().value()).orElse(null));
     }
 
-    /** The one moment the key itself is shown. */
+    /** What a replayed create says in place of the secret it showed once. */
+    static final String KEY_SHOWN_ONCE = "an Idempotency-Key replay: the key was shown once, in the first answer, and "
+            + "Amba keeps only its hash; if that answer was lost, revoke this key_id and issue a new key";
+
+    /** The one moment the key itself is shown; a replay of the create answers the same key without it. */
     static JsonObject issuedKey(IssuedApiKey issued) {
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("key_id", issued.key().id().value())
-                .put("api_key", issued.secret())
+                .put("api_key", issued.secret().orElse(null))
                 .put("kind", issued.key().kind().wireName())
                 .put("project_id", issued.key().projectId().value());
+        if (issued.secret().isEmpty()) {
+            json.put("replayed", true).put("note", KEY_SHOWN_ONCE);
+        }
+        return json;
     }
 
     static JsonObject revokedKey(String keyId) {

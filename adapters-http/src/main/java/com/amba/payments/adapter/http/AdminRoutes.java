@@ -1,6 +1,7 @@
 package com.amba.payments.adapter.http;
 
 import com.amba.payments.domain.model.AdminToken;
+import com.amba.payments.domain.model.IdempotencyKey;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.Report;
 import com.amba.payments.domain.model.RequestBody;
@@ -86,15 +87,17 @@ final class AdminRoutes {
     }
 
     private void createProject(RoutingContext ctx) {
+        Optional<String> idempotencyKey = Routes.header(ctx, IdempotencyKey.HEADER);
         RequestBody body = Routes.body(ctx);
-        threads.call(() -> admin.createProject(body))
+        threads.call(() -> admin.createProject(idempotencyKey, body))
                 .onComplete(outcome -> Replies.result(ctx, outcome, AdminJson::project));
     }
 
     private void issueKey(RoutingContext ctx) {
         String projectId = ctx.pathParam("id");
+        Optional<String> idempotencyKey = Routes.header(ctx, IdempotencyKey.HEADER);
         RequestBody body = Routes.body(ctx);
-        threads.call(() -> admin.issueApiKey(projectId, body))
+        threads.call(() -> admin.issueApiKey(projectId, idempotencyKey, body))
                 .onComplete(outcome -> Replies.result(ctx, outcome, AdminJson::issuedKey));
     }
 
@@ -107,8 +110,9 @@ final class AdminRoutes {
 
     private void setUpAccount(RoutingContext ctx) {
         String projectId = ctx.pathParam("id");
+        Optional<String> idempotencyKey = Routes.header(ctx, IdempotencyKey.HEADER);
         RequestBody body = Routes.body(ctx);
-        threads.call(() -> admin.setUpAccount(projectId, body))
+        threads.call(() -> admin.setUpAccount(projectId, idempotencyKey, body))
                 .onComplete(outcome -> Replies.result(ctx, outcome, AdminJson::accountSetup));
     }
 

@@ -1,5 +1,6 @@
 package com.amba.payments.adapter.http;
 
+import com.amba.payments.domain.model.IdempotencyKey;
 import com.amba.payments.domain.model.RequestBody;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -39,8 +40,9 @@ final class MoneyBackRoutes {
     private void refund(RoutingContext ctx) {
         Optional<String> apiKey = Routes.header(ctx, ClientRoutes.API_KEY);
         String paymentId = ctx.pathParam("id");
+        Optional<String> idempotencyKey = Routes.header(ctx, IdempotencyKey.HEADER);
         RequestBody body = Routes.body(ctx);
-        threads.call(() -> calls.refunds().refund(apiKey, paymentId, body))
+        threads.call(() -> calls.refunds().refund(apiKey, idempotencyKey, paymentId, body))
                 .onComplete(outcome -> Replies.result(ctx, outcome, RefundJson::refund));
     }
 

@@ -1,5 +1,6 @@
 package com.amba.payments.adapter.http;
 
+import com.amba.payments.domain.model.IdempotencyKey;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A project's webhook endpoints and their deliveries, in the Admin API (SPEC §12); behind the admin gate. */
 final class WebhookEndpointRoutes {
@@ -87,8 +89,9 @@ final class WebhookEndpointRoutes {
 
     private void create(RoutingContext ctx) {
         String projectId = ctx.pathParam("id");
+        Optional<String> idempotencyKey = Routes.header(ctx, IdempotencyKey.HEADER);
         RequestBody body = Routes.body(ctx);
-        threads.call(() -> manage.create(projectId, body))
+        threads.call(() -> manage.create(projectId, idempotencyKey, body))
                 .onComplete(outcome -> Replies.result(ctx, outcome, WebhookJson::withSecret));
     }
 

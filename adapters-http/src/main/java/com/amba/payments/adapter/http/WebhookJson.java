@@ -29,8 +29,17 @@ final class WebhookJson {
     }
 
     /** The one moment the signing secret is shown. */
+    /** What a replayed create says in place of the signing secret it showed once. */
+    static final String SECRET_SHOWN_ONCE = "an Idempotency-Key replay: the signing secret was shown once, in the first "
+            + "answer; if that answer was lost, rotate the secret (POST .../rotate-secret) to get a new one";
+
+    /** The one moment the secret is shown; a replay of the create answers the same endpoint without it. */
     static JsonObject withSecret(EndpointWithSecret created) {
-        return endpoint(created.endpoint()).put("signing_secret", created.signingSecret());
+        JsonObject json = endpoint(created.endpoint()).put("signing_secret", created.signingSecret().orElse(null));
+        if (created.signingSecret().isEmpty()) {
+            json.put("replayed", true).put("note", SECRET_SHOWN_ONCE);
+        }
+        return json;
     }
 
     static JsonObject delivery(WebhookDelivery delivery) {

@@ -2,6 +2,8 @@ package com.amba.payments.adapter.memory;
 
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
+import com.amba.payments.domain.model.IdempotencyClaim;
+import com.amba.payments.domain.model.IdempotentRequest;
 import com.amba.payments.domain.model.Currency;
 import com.amba.payments.domain.model.EventDisposition;
 import com.amba.payments.domain.model.InboxEntry;
@@ -51,6 +53,7 @@ public final class InMemoryLedger implements Ledger, Outbox {
     private final Map<PaymentId, Payment> payments = new HashMap<>();
     private final Map<PaymentId, List<StatusHistoryEntry>> histories = new HashMap<>();
     private final Map<ReferenceKey, AttemptState> attempts = new HashMap<>();
+    private final Map<String, KeyState> keys = new HashMap<>();
     private final Map<ProviderEventId, InboxEntry> inbox = new LinkedHashMap<>();
     private final Map<ProviderEventId, ParkedEvent> parked = new LinkedHashMap<>();
     /** Only the entries not yet relayed, by position: relayed ones are forgotten, so memory stays bounded. */
@@ -105,6 +108,42 @@ public final class InMemoryLedger implements Ledger, Outbox {
                 && existing.attempt().fingerprint().equals(attempt.fingerprint())) {
             attempts.put(key, existing.completedBy(payment));
         }
+    }
+
+    @Override
+    public synchronized IdempotencyClaim claimKey(IdempotentRequest request, Instant now, Duration lease) {
+        String key = keyOf(request);
+        KeyState existing = keys.get(key);
+        if (existing != null && existing.resourceId().isPresent()) {
+            return existing.isSameRequest(request)
+                    ? new IdempotencyClaim.AlreadyCreated(existing.resourceId().get())
+                    : new IdempotencyClaim.Conflict();
+        }
+        if (existing != null && existing.isInFlight(now)) {
+            return existing.isSameRequest(request) ? new IdempotencyClaim.InFlight() : new IdempotencyClaim.Conflict();
+        }
+        keys.put(key, KeyState.claimed(request, now.plus(lease)));
+        return new IdempotencyClaim.Claimed();
+    }
+
+    @Override
+    public synchronized void completeKey(IdempotentRequest request, String resourceId) {
+        KeyState existing = keys.get(keyOf(request));
+        if (existing != null && existing.resourceId().isEmpty() && existing.isSameRequest(request)) {
+            keys.put(keyOf(request), new KeyState(request, existing.leaseUntil(), false, Optional.of(resourceId)));
+        }
+    }
+
+    @Override
+    public synchronized void releaseKey(IdempotentRequest request) {
+        KeyState existing = keys.get(keyOf(request));
+        if (existing != null && existing.resourceId().isEmpty() && existing.isSameRequest(request)) {
+            keys.put(keyOf(request), new KeyState(request, existing.leaseUntil(), true, Optional.empty()));
+        }
+    }
+
+    private static String keyOf(IdempotentRequest request) {
+        return request.scope() + "\n" + request.binding().value();
     }
 
     @Override

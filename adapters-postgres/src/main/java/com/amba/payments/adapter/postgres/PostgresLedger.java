@@ -4,6 +4,8 @@ import com.amba.payments.adapter.postgres.Database.Decision;
 import com.amba.payments.adapter.postgres.Database.Statements;
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
+import com.amba.payments.domain.model.IdempotencyClaim;
+import com.amba.payments.domain.model.IdempotentRequest;
 import com.amba.payments.domain.model.InboxEntry;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentCursor;
@@ -38,10 +40,12 @@ public final class PostgresLedger implements Ledger {
 
     private final Database database;
     private final CreationAttempts attempts;
+    private final IdempotencyKeys keys;
 
     PostgresLedger(Database database) {
         this.database = database;
         this.attempts = new CreationAttempts(database);
+        this.keys = new IdempotencyKeys(database);
     }
 
     @Override
@@ -57,6 +61,21 @@ public final class PostgresLedger implements Ledger {
     @Override
     public void completeCreation(CreationAttempt attempt, PaymentId payment) {
         attempts.complete(attempt, payment);
+    }
+
+    @Override
+    public IdempotencyClaim claimKey(IdempotentRequest request, Instant now, Duration lease) {
+        return keys.claim(request, now, lease);
+    }
+
+    @Override
+    public void completeKey(IdempotentRequest request, String resourceId) {
+        keys.complete(request, resourceId);
+    }
+
+    @Override
+    public void releaseKey(IdempotentRequest request) {
+        keys.release(request);
     }
 
     @Override

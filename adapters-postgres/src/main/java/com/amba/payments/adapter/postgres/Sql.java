@@ -107,6 +107,24 @@ final class Sql {
     static final String RELEASE_ATTEMPT = "UPDATE creation_attempts SET state = 'released' "
             + "WHERE project_id = $1 AND client_reference = $2 AND fingerprint = $3 AND state <> 'completed'";
 
+    // ---- Idempotency-Key of the creates that are not a payment's (IdempotencyKeys) ----
+
+    static final String CLAIM_NEW_KEY = "INSERT INTO idempotency_keys (scope, binding, fingerprint, state, "
+            + "lease_until) VALUES ($1, $2, $3, 'in_flight', $4) ON CONFLICT (scope, binding) DO NOTHING "
+            + "RETURNING scope";
+
+    static final String LOCK_KEY = "SELECT fingerprint, state, lease_until, resource_id FROM idempotency_keys "
+            + "WHERE scope = $1 AND binding = $2 FOR UPDATE";
+
+    static final String RECLAIM_KEY = "UPDATE idempotency_keys SET fingerprint = $3, state = 'in_flight', "
+            + "lease_until = $4, resource_id = NULL WHERE scope = $1 AND binding = $2";
+
+    static final String COMPLETE_KEY = "UPDATE idempotency_keys SET state = 'completed', resource_id = $4 "
+            + "WHERE scope = $1 AND binding = $2 AND fingerprint = $3 AND state <> 'completed'";
+
+    static final String RELEASE_KEY = "UPDATE idempotency_keys SET state = 'released' "
+            + "WHERE scope = $1 AND binding = $2 AND fingerprint = $3 AND state <> 'completed'";
+
     // ---- inbox and parked events ----
 
     /** Returns nothing when the event was decided on before: the redelivery changes nothing. */

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * A caller's {@code Idempotency-Key} header, with Stripe's meaning: the same key and the same request answer the
  * same thing; the same key with a different request is refused. 1 to 255 printable ASCII characters, like
- * Stripe's. Scoped to the caller's project; any create (payments now, refunds and admin creates later) can bind
- * it through {@link #bindingFor}.
+ * Stripe's. Scoped to the caller's project (or, for a new project, to the platform) and to the kind of create:
+ * every create binds it through {@link #bindingFor} (docs/decisions.md, "Idempotency-Key on every create").
  */
 public record IdempotencyKey(String value) {
 
@@ -44,6 +44,11 @@ public record IdempotencyKey(String value) {
         byte[] digest = KeyHash.sha256(operation + "\n" + value);
         return new ClientReference(BINDING_PREFIX + operation + ":"
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(digest));
+    }
+
+    /** Whether a reference is a key's binding rather than one a caller chose (it is not shown as theirs). */
+    public static boolean isBinding(ClientReference reference) {
+        return reference.value().startsWith(BINDING_PREFIX);
     }
 
     /** Never the key itself: it is the caller's, and may carry their own identifiers. */

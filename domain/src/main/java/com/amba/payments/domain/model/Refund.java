@@ -20,6 +20,8 @@ public record Refund(RefundId id, PaymentId paymentId, ProjectId projectId, Mone
         Objects.requireNonNull(amount);
         Objects.requireNonNull(reason);
         Objects.requireNonNull(clientReference);
+        // An Idempotency-Key's binding holds a refund in the ledger like a reference, but is not the caller's.
+        clientReference = clientReference.filter(reference -> !IdempotencyKey.isBinding(reference));
         Objects.requireNonNull(status);
         if (amount.minor() < 1 || feeRefunded < 0) {
             throw new IllegalArgumentException("a refund gives back at least 1 and a fee of at least 0");

@@ -10,4 +10,15 @@ public record RefundOrder(Optional<Long> amount, Optional<RefundReason> reason, 
         return RefundFingerprint.of(payment, amount.map(String::valueOf).orElse(""),
                 reason.map(RefundReason::wireName).orElse(""), refundApplicationFee);
     }
+
+    /**
+     * The same order bound by an Idempotency-Key sent without a client reference: the key's binding holds the
+     * refund in the ledger as a reference would, and is never shown as the caller's ({@link Refund}).
+     */
+    public RefundOrder boundTo(ClientReference keyBinding) {
+        if (clientReference.isPresent() || !IdempotencyKey.isBinding(keyBinding)) {
+            throw new IllegalArgumentException("only an order without a client reference is bound to a key");
+        }
+        return new RefundOrder(amount, reason, refundApplicationFee, Optional.of(keyBinding));
+    }
 }

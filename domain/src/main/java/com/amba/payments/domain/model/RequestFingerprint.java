@@ -1,6 +1,8 @@
 package com.amba.payments.domain.model;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The money-moving fields of a create as they were sent (amount, currency, fee fields). Two requests with one
@@ -16,5 +18,26 @@ public record RequestFingerprint(String value) {
                                         String platformFeeBps) {
         return new RequestFingerprint("amount=" + amount + ";currency=" + currency
                 + ";application_fee_amount=" + applicationFeeAmount + ";platform_fee_bps=" + platformFeeBps);
+    }
+
+    /**
+     * A body's fields as sent, in name order, each written with its length so that no value can pass for
+     * another: what an Idempotency-Key of a create whose body has no money fields is bound to.
+     */
+    public static RequestFingerprint ofFields(RequestBody body) {
+        StringBuilder text = new StringBuilder("fields:");
+        if (body instanceof RequestBody.Fields fields) {
+            for (Map.Entry<String, InputValue> field : new TreeMap<>(fields.values()).entrySet()) {
+                String value = field.getValue().toString();
+                text.append(field.getKey().length()).append(':').append(field.getKey())
+                        .append('=').append(value.length()).append(':').append(value).append(';');
+            }
+        }
+        return new RequestFingerprint(text.toString());
+    }
+
+    /** This fingerprint with the client reference as sent: the whole request an Idempotency-Key must match. */
+    public RequestFingerprint withReference(java.util.Optional<ClientReference> reference) {
+        return new RequestFingerprint(value + ";client_reference=" + reference.map(ClientReference::value).orElse(""));
     }
 }

@@ -5,6 +5,9 @@ import com.amba.payments.domain.model.ApiKeyId;
 import com.amba.payments.domain.model.ApiKeyKind;
 import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.ConnectedAccountId;
+import com.amba.payments.domain.model.IdempotencyKey;
+import com.amba.payments.domain.model.IdempotentRequest;
+import com.amba.payments.domain.model.RequestFingerprint;
 import com.amba.payments.domain.model.IssuedApiKey;
 import com.amba.payments.domain.model.KeyHash;
 import com.amba.payments.domain.model.PaymentError;
@@ -38,9 +41,21 @@ public final class AdminService implements AdministerPayments {
     private final IdSource ids;
     private final InstantSource clock;
     private final ProviderAccounts accounts;
+    private final IdempotentCreates creates;
+
+    /** What an Idempotency-Key of each Admin API create binds under (scoped to the platform or the project). */
+    static final String CREATE_PROJECT = "admin.create_project";
+    static final String ISSUE_API_KEY = "admin.issue_api_key";
+    static final String SET_UP_ACCOUNT = "admin.set_up_account";
 
     public AdminService(ControlPlane controlPlane, Ledger ledger, PaymentProvider provider, IdSource ids,
                         InstantSource clock) {
+        this(controlPlane, ledger, provider, ids, clock, CreationTiming.defaults());
+    }
+
+    public AdminService(ControlPlane controlPlane, Ledger ledger, PaymentProvider provider, IdSource ids,
+                        InstantSource clock, CreationTiming timing) {
+        this.creates = new IdempotentCreates(ledger, clock, timing);
         this.controlPlane = controlPlane;
         this.ledger = ledger;
         this.provider = provider;
@@ -72,17 +87,50 @@ public final class AdminService implements AdministerPayments {
 
     @Override
     public Result<Project, PaymentError> createProject(RequestBody body) {
-        return guarded(() -> AdminRequests.projectName(body).map(name -> {
-            Project project = new Project(ids.newProjectId(), name, Optional.empty(), Optional.empty(), now());
-            controlPlane.addProject(project);
-            return project;
-        }));
+        return createProject(Optional.empty(), body);
+    }
+
+    @Override
+    public Result<Project, PaymentError> createProject(Optional<String> idempotencyKey, RequestBody body) {
+        return guarded(() -> IdempotencyKey.parse(idempotencyKey).flatMap(key -> AdminRequests.projectName(body)
+                .flatMap(name -> {
+                    Supplier<Result<Project, PaymentError>> create = () -> {
+                        Project project = new Project(ids.newProjectId(), name, Optional.empty(), Optional.empty(),
+                                now());
+                        controlPlane.addProject(project);
+                        return Result.ok(project);
+                    };
+                    return key.isEmpty() ? create.get() : creates.once(
+                            IdempotentRequest.onThePlatform(key.get(), CREATE_PROJECT, RequestFingerprint.ofFields(body)),
+                            create, project -> project.id().value(),
+                            id -> existingProject(id), new PaymentError.ControlPlaneUnavailable());
+                })));
     }
 
     @Override
     public Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, RequestBody body) {
-        return guarded(() -> existingProject(projectId).flatMap(project -> AdminRequests.keyKind(body)
-                .map(kind -> issue(project.id(), kind))));
+        return issueApiKey(projectId, Optional.empty(), body);
+    }
+
+    /**
+     * With an Idempotency-Key, a replay answers the key it made without the secret: only the hash is kept, so
+     * the secret is shown once whatever the caller sends (docs/decisions.md).
+     */
+    @Override
+    public Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, Optional<String> idempotencyKey,
+                                                          RequestBody body) {
+        return guarded(() -> existingProject(projectId).flatMap(project -> IdempotencyKey.parse(idempotencyKey)
+                .flatMap(key -> AdminRequests.keyKind(body).flatMap(kind -> key.isEmpty()
+                        ? Result.ok(issue(project.id(), kind))
+                        : creates.once(IdempotentRequest.of(project.id(), key.get(), ISSUE_API_KEY,
+                                        RequestFingerprint.ofFields(body)),
+                                () -> Result.ok(issue(project.id(), kind)), issued -> issued.key().id().value(),
+                                id -> controlPlane.apiKeys(project.id()).stream()
+                                        .filter(made -> made.id().value().equals(id)).findFirst()
+                                        .map(IssuedApiKey::replayOf)
+                                        .<Result<IssuedApiKey, PaymentError>>map(Result::ok)
+                                        .orElseGet(() -> Result.err(new PaymentError.ApiKeyNotFound())),
+                                new PaymentError.ControlPlaneUnavailable())))));
     }
 
     /** Makes a key and keeps only its hash; the secret is handed back once. */
@@ -104,11 +152,29 @@ public final class AdminService implements AdministerPayments {
 
     @Override
     public Result<AccountSetup, PaymentError> setUpAccount(String projectId, RequestBody body) {
-        return guarded(() -> existingProject(projectId).flatMap(project -> AdminRequests.accountToAttach(body)
-                .flatMap(toAttach -> toAttach.isPresent()
-                        ? attach(project, toAttach.get())
-                        : createOrReuse(project))
-                .flatMap(accounts::withOnboardingLink)));
+        return setUpAccount(projectId, Optional.empty(), body);
+    }
+
+    /**
+     * With an Idempotency-Key, a replay answers the account it set up as the provider tells it now, with a fresh
+     * onboarding link while it cannot take charges (a link is single-use and expires; an old one would not open).
+     */
+    @Override
+    public Result<AccountSetup, PaymentError> setUpAccount(String projectId, Optional<String> idempotencyKey,
+                                                           RequestBody body) {
+        return guarded(() -> existingProject(projectId).flatMap(project -> IdempotencyKey.parse(idempotencyKey)
+                .flatMap(key -> AdminRequests.accountToAttach(body).flatMap(toAttach -> {
+                    Supplier<Result<ConnectedAccount, PaymentError>> setUp = () -> toAttach.isPresent()
+                            ? attach(project, toAttach.get())
+                            : createOrReuse(project);
+                    Result<ConnectedAccount, PaymentError> account = key.isEmpty() ? setUp.get() : creates.once(
+                            IdempotentRequest.of(project.id(), key.get(), SET_UP_ACCOUNT,
+                                    RequestFingerprint.ofFields(body)),
+                            setUp, made -> made.id().value(),
+                            id -> accounts.keep(project, provider.retrieveAccount(new ConnectedAccountId(id))),
+                            new PaymentError.ControlPlaneUnavailable());
+                    return account.flatMap(accounts::withOnboardingLink);
+                }))));
     }
 
     private Result<ConnectedAccount, PaymentError> attach(Project project, ConnectedAccountId id) {

@@ -1,6 +1,10 @@
 package com.amba.payments.domain.service;
 
 import com.amba.payments.domain.model.ApiKey;
+import com.amba.payments.domain.model.IdempotencyKey;
+import com.amba.payments.domain.model.IdempotentRequest;
+import com.amba.payments.domain.model.RefundId;
+import com.amba.payments.domain.model.RequestFingerprint;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.PaymentEvent;
@@ -47,6 +51,7 @@ public final class RefundService implements RefundPayment {
     private final IdSource ids;
     private final InstantSource clock;
     private final CreationTiming timing;
+    private final IdempotentCreates creates;
 
     public RefundService(ControlPlane controlPlane, Ledger ledger, RefundLedger refunds, ProviderRefunds provider,
                          IdSource ids, InstantSource clock, CreationTiming timing) {
@@ -56,18 +61,49 @@ public final class RefundService implements RefundPayment {
         this.ids = ids;
         this.clock = clock;
         this.timing = timing;
+        this.creates = new IdempotentCreates(ledger, clock, timing);
     }
+
+    /** What an Idempotency-Key of a refund binds under. */
+    static final String CREATE_REFUND = "create_refund";
 
     @Override
     public Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body) {
+        return refund(apiKey, Optional.empty(), paymentId, body);
+    }
+
+    @Override
+    public Result<Refund, PaymentError> refund(Optional<String> apiKey, Optional<String> idempotencyKey,
+                                               String paymentId, RequestBody body) {
         try {
             return caller.serverKeyWithPaymentsOn(apiKey)
-                    .flatMap(key -> RefundOrderRules.check(body)
-                            .flatMap(order -> caller.ownPayment(key, paymentId)
-                                    .flatMap(payment -> refund(key, payment, order))));
+                    .flatMap(key -> IdempotencyKey.parse(idempotencyKey)
+                            .flatMap(idempotency -> RefundOrderRules.check(body)
+                                    .flatMap(order -> caller.ownPayment(key, paymentId)
+                                            .flatMap(payment -> idempotency.isPresent()
+                                                    ? refundWithKey(key, payment, order, idempotency.get())
+                                                    : refund(key, payment, order)))));
         } catch (StoreUnavailable e) {
             return Result.err(new PaymentError.ControlPlaneUnavailable());
         }
+    }
+
+    /**
+     * As the payment create relates the two. The key is bound to the whole request (client reference included),
+     * so another request under it is IDEMPOTENCY_KEY_REUSED. Beside a client reference, the reference decides
+     * which refund it is; a key alone also holds the refund in the ledger as a reference would, so a retry after
+     * a crash reaches the same provider refund.
+     */
+    private Result<Refund, PaymentError> refundWithKey(ApiKey key, Payment payment, RefundOrder order,
+                                                       IdempotencyKey idempotency) {
+        IdempotentRequest request = IdempotentRequest.of(key.projectId(), idempotency, CREATE_REFUND,
+                new RequestFingerprint(order.fingerprintFor(payment.id()).value()).withReference(order.clientReference()));
+        RefundOrder held = order.clientReference().isPresent()
+                ? order : order.boundTo(idempotency.bindingFor(CREATE_REFUND));
+        return creates.once(request, () -> refund(key, payment, held), made -> made.id().value(),
+                id -> refunds.findRefund(new RefundId(id)).<Result<Refund, PaymentError>>map(Result::ok)
+                        .orElseGet(() -> Result.err(new PaymentError.ControlPlaneUnavailable())),
+                new PaymentError.PaymentProviderUnavailable());
     }
 
     @Override

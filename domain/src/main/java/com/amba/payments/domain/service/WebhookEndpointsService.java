@@ -1,12 +1,15 @@
 package com.amba.payments.domain.service;
 
 import com.amba.payments.domain.model.DestinationRules;
+import com.amba.payments.domain.model.IdempotencyKey;
+import com.amba.payments.domain.model.IdempotentRequest;
 import com.amba.payments.domain.model.InputValue;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.PaymentEventType;
 import com.amba.payments.domain.model.Project;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.RequestBody;
+import com.amba.payments.domain.model.RequestFingerprint;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.model.SigningSecret;
 import com.amba.payments.domain.model.WebhookDelivery;
@@ -15,6 +18,7 @@ import com.amba.payments.domain.model.WebhookEndpoint;
 import com.amba.payments.domain.model.WebhookEndpointId;
 import com.amba.payments.domain.port.in.ManageWebhookEndpoints;
 import com.amba.payments.domain.port.out.ControlPlane;
+import com.amba.payments.domain.port.out.Ledger;
 import com.amba.payments.domain.port.out.StoreUnavailable;
 import com.amba.payments.domain.port.out.WebhookDeliveries;
 import com.amba.payments.domain.port.out.WebhookEndpoints;
@@ -26,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -38,6 +43,7 @@ public final class WebhookEndpointsService implements ManageWebhookEndpoints {
     private static final Set<String> EVENT_TYPES = Arrays.stream(PaymentEventType.values())
             .map(PaymentEventType::wireName).collect(Collectors.toCollection(TreeSet::new));
 
+    private final IdempotentCreates creates;
     private final ControlPlane controlPlane;
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
@@ -48,7 +54,8 @@ public final class WebhookEndpointsService implements ManageWebhookEndpoints {
 
     public WebhookEndpointsService(ControlPlane controlPlane, WebhookEndpoints endpoints, WebhookDeliveries deliveries,
                                    SecureRandomIds ids, InstantSource clock, DestinationRules destinations,
-                                   Duration rotationOverlap) {
+                                   Duration rotationOverlap, Ledger ledger) {
+        this.creates = new IdempotentCreates(ledger, clock, CreationTiming.defaults());
         this.rotationOverlap = rotationOverlap;
         this.controlPlane = controlPlane;
         this.endpoints = endpoints;
@@ -58,20 +65,42 @@ public final class WebhookEndpointsService implements ManageWebhookEndpoints {
         this.destinations = destinations;
     }
 
+    /** What an Idempotency-Key of an endpoint's create binds under, within its project. */
+    static final String CREATE_ENDPOINT = "admin.create_webhook_endpoint";
+
     @Override
     public Result<EndpointWithSecret, PaymentError> create(String projectId, RequestBody body) {
-        return guarded(() -> project(projectId).flatMap(project -> request(body).flatMap(request -> {
-            if (endpoints.endpoints(project.id()).size() >= MOST_ENDPOINTS_PER_PROJECT) {
-                return Result.err(new PaymentError.InvalidBody(
-                        "a project has at most " + MOST_ENDPOINTS_PER_PROJECT + " webhook endpoints"));
-            }
-            String secret = newSecret();
-            WebhookEndpoint endpoint = new WebhookEndpoint(new WebhookEndpointId("we_" + ids.alphanumeric(24)),
-                    project.id(), request.url(), request.events(), List.of(SigningSecret.current(secret)),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
-            endpoints.addEndpoint(endpoint);
-            return Result.ok(new EndpointWithSecret(endpoint, secret));
-        })));
+        return create(projectId, Optional.empty(), body);
+    }
+
+    /**
+     * With an Idempotency-Key, a replay answers the endpoint it made without its signing secret: the secret is
+     * shown once (a lost one is replaced by rotating it), and is not kept anywhere a replay could read it from.
+     */
+    @Override
+    public Result<EndpointWithSecret, PaymentError> create(String projectId, Optional<String> idempotencyKey,
+                                                           RequestBody body) {
+        return guarded(() -> project(projectId).flatMap(project -> IdempotencyKey.parse(idempotencyKey)
+                .flatMap(key -> request(body).flatMap(request -> key.isEmpty()
+                        ? create(project, request)
+                        : creates.once(IdempotentRequest.of(project.id(), key.get(), CREATE_ENDPOINT,
+                                        RequestFingerprint.ofFields(body)),
+                                () -> create(project, request), made -> made.endpoint().id().value(),
+                                id -> endpoint(projectId, id).map(EndpointWithSecret::replayOf),
+                                new PaymentError.ControlPlaneUnavailable())))));
+    }
+
+    private Result<EndpointWithSecret, PaymentError> create(Project project, EndpointRequest request) {
+        if (endpoints.endpoints(project.id()).size() >= MOST_ENDPOINTS_PER_PROJECT) {
+            return Result.err(new PaymentError.InvalidBody(
+                    "a project has at most " + MOST_ENDPOINTS_PER_PROJECT + " webhook endpoints"));
+        }
+        String secret = newSecret();
+        WebhookEndpoint endpoint = new WebhookEndpoint(new WebhookEndpointId("we_" + ids.alphanumeric(24)),
+                project.id(), request.url(), request.events(), List.of(SigningSecret.current(secret)),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        endpoints.addEndpoint(endpoint);
+        return Result.ok(new EndpointWithSecret(endpoint, secret));
     }
 
     @Override

@@ -15,6 +15,9 @@ import com.amba.payments.domain.model.ClientReference;
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
 import com.amba.payments.domain.model.EventDisposition;
+import com.amba.payments.domain.model.IdempotencyClaim;
+import com.amba.payments.domain.model.IdempotencyKey;
+import com.amba.payments.domain.model.IdempotentRequest;
 import com.amba.payments.domain.model.InboxEntry;
 import com.amba.payments.domain.model.OutboxBacklog;
 import com.amba.payments.domain.model.OutboxEntry;
@@ -104,6 +107,78 @@ public abstract class LedgerContract {
 
     private List<OutboxEntry> allUnrelayed() {
         return outbox.unrelayed(1_000);
+    }
+
+    private static IdempotentRequest keyed(String scope, String key, String body) {
+        return new IdempotentRequest(scope, new IdempotencyKey(key).bindingFor("admin.create_project"),
+                new RequestFingerprint(body));
+    }
+
+    @Nested
+    class BindingIdempotencyKeys {
+
+        @Test
+        void aCompletedKeyAnswersWhatItMadeToTheSameRequestAndRefusesAnother() {
+            IdempotentRequest request = keyed("platform", "k1", "name=Shop");
+            assertEquals(new IdempotencyClaim.Claimed(), ledger.claimKey(request, T0, LEASE));
+
+            ledger.completeKey(request, "proj_made");
+
+            assertEquals(new IdempotencyClaim.AlreadyCreated("proj_made"),
+                    ledger.claimKey(request, T0.plusSeconds(3_600), LEASE));
+            assertEquals(new IdempotencyClaim.Conflict(),
+                    ledger.claimKey(keyed("platform", "k1", "name=Other"), T0.plus(Duration.ofDays(2)), LEASE),
+                    "bound for good, past Stripe's 24 hours too");
+        }
+
+        @Test
+        void aHeldKeyIsInFlightForTheSameRequestAndAConflictForAnother() {
+            IdempotentRequest request = keyed("platform", "k2", "name=Shop");
+            ledger.claimKey(request, T0, LEASE);
+
+            assertEquals(new IdempotencyClaim.InFlight(), ledger.claimKey(request, T0.plusSeconds(1), LEASE));
+            assertEquals(new IdempotencyClaim.Conflict(),
+                    ledger.claimKey(keyed("platform", "k2", "name=Other"), T0.plusSeconds(1), LEASE));
+        }
+
+        @Test
+        void aReleasedOrLapsedKeyIsTakenOverAndBindsTheNewRequest() {
+            IdempotentRequest first = keyed("platform", "k3", "name=Shop");
+            ledger.claimKey(first, T0, LEASE);
+            ledger.releaseKey(first);
+            IdempotentRequest second = keyed("platform", "k3", "name=Other");
+            assertEquals(new IdempotencyClaim.Claimed(), ledger.claimKey(second, T0.plusSeconds(1), LEASE),
+                    "a failed create binds nothing");
+
+            assertEquals(new IdempotencyClaim.Claimed(), ledger.claimKey(second, T0.plus(LEASE).plusSeconds(2), LEASE),
+                    "a holder whose lease ran out (it crashed) is taken over");
+            ledger.completeKey(second, "proj_second");
+            assertEquals(new IdempotencyClaim.AlreadyCreated("proj_second"),
+                    ledger.claimKey(second, T0.plus(LEASE).plusSeconds(3), LEASE));
+        }
+
+        @Test
+        void oneKeyInTwoScopesOrForTwoKindsOfCreateNeverMeets() {
+            IdempotentRequest inOne = keyed(project.value(), "k4", "kind=server");
+            ledger.claimKey(inOne, T0, LEASE);
+            ledger.completeKey(inOne, "key_one");
+
+            assertEquals(new IdempotencyClaim.Claimed(),
+                    ledger.claimKey(keyed("proj_other", "k4", "kind=server"), T0, LEASE));
+            assertEquals(new IdempotencyClaim.Claimed(), ledger.claimKey(new IdempotentRequest(project.value(),
+                    new IdempotencyKey("k4").bindingFor("admin.issue_api_key"), new RequestFingerprint("kind=server")),
+                    T0, LEASE));
+        }
+
+        @Test
+        void concurrentClaimsOfOneNewKeyLetExactlyOneCreate() throws Exception {
+            IdempotentRequest request = keyed("platform", "k5", "name=Rush");
+
+            List<IdempotencyClaim> claims = Concurrently.run(8, () -> ledger.claimKey(request, T0, LEASE));
+
+            assertEquals(1, claims.stream().filter(IdempotencyClaim.Claimed.class::isInstance).count(), claims::toString);
+            assertEquals(7, claims.stream().filter(IdempotencyClaim.InFlight.class::isInstance).count(), claims::toString);
+        }
     }
 
     @Nested

@@ -185,28 +185,38 @@ final class AdminOperations {
     private static Operation createProject() {
         return admin(Operation.post("/admin/projects")
                 .summary("createProject", "Create a project", TAG)
+                .idempotencyKey("platform and this route; the same key with the same body answers the project it "
+                        + "made (as it stands now).")
                 .body(closedObject(new JsonObject().put("name", string("1 to 200 characters")
                         .put("minLength", 1).put("maxLength", 200)), "name"), new JsonObject().put("name", "Demo shop"), true)
                 .ok("the new project", project(), sampleProject().put("payments", "not_set_up")
                         .put("stripe_account_id", null))
-                .errors("INVALID_BODY"));
+                .errors("INVALID_IDEMPOTENCY_KEY", "INVALID_BODY", "IDEMPOTENCY_KEY_REUSED"));
     }
 
     private static Operation issueKey() {
         return ofProject(Operation.post("/admin/projects/:id/api-keys")
                 .summary("issueApiKey", "Issue an API key", TAG)
-                .description("The key is shown once, in this answer; Amba keeps only its hash.")
+                .description("The key is shown once, in this answer; Amba keeps only its hash. A replay (the same "
+                        + "Idempotency-Key and body) answers the same key_id with api_key null, replayed true and a "
+                        + "note: revoke that key and issue another if the first answer was lost.")
+                .idempotencyKey("project and this route; the same key with the same body answers the key it made, "
+                        + "without the key itself.")
                 .body(closedObject(new JsonObject().put("kind", oneOf(List.of("server", "client"),
                         "server keys create payments; client keys only read")), "kind"),
                         new JsonObject().put("kind", "server"), true)
                 .ok("the key, shown once", closedObject(new JsonObject()
                                 .put("key_id", string("names the key for revocation"))
-                                .put("api_key", string("amba_sk_… or amba_pk_…; shown only here"))
+                                .put("api_key", nullableString("amba_sk_… or amba_pk_…; shown only here, null in a "
+                                        + "replay"))
                                 .put("kind", oneOf(List.of("server", "client"), "its kind"))
-                                .put("project_id", string("its project")), "key_id", "api_key", "kind", "project_id"),
+                                .put("project_id", string("its project"))
+                                .put("replayed", bool("present, true, in an Idempotency-Key replay"))
+                                .put("note", string("in a replay: why the key is not shown")),
+                                "key_id", "api_key", "kind", "project_id"),
                         new JsonObject().put("key_id", "key_4hT7pQ2wX9").put("api_key", "amba_sk_…")
                                 .put("kind", "server").put("project_id", PROJECT_ID))
-                .errors("INVALID_BODY"));
+                .errors("INVALID_IDEMPOTENCY_KEY", "INVALID_BODY", "IDEMPOTENCY_KEY_REUSED"));
     }
 
     private static Operation revokeKey() {
@@ -224,6 +234,8 @@ final class AdminOperations {
                 .summary("setUpAccount", "Create or attach the project's connected account", TAG)
                 .description("Without a body: creates an Express account (if absent) and answers an onboarding link. "
                         + "With {\"stripe_account_id\"}: attaches an existing account.")
+                .idempotencyKey("project and this route; the same key with the same body answers the account it "
+                        + "set up, as Stripe tells it now, with a fresh onboarding link (links are single-use).")
                 .body(closedObject(new JsonObject().put("stripe_account_id", string("acct_…")
                         .put("pattern", "^acct_[A-Za-z0-9]+$"))), new JsonObject().put("stripe_account_id", ACCOUNT_ID),
                         false)
@@ -234,7 +246,8 @@ final class AdminOperations {
                         "stripe_account_id", "charges_enabled", "onboarding_url"),
                         new JsonObject().put("stripe_account_id", ACCOUNT_ID).put("charges_enabled", false)
                                 .put("onboarding_url", "https://connect.stripe.com/setup/e/acct_1PqXyZ2eZvKYlo2C/abc"))
-                .errors("INVALID_BODY", "ACCOUNT_NOT_FOUND", "ACCOUNT_ALREADY_ATTACHED", "PAYMENT_PROVIDER_UNAVAILABLE"));
+                .errors("INVALID_IDEMPOTENCY_KEY", "INVALID_BODY", "IDEMPOTENCY_KEY_REUSED", "ACCOUNT_NOT_FOUND",
+                        "ACCOUNT_ALREADY_ATTACHED", "PAYMENT_PROVIDER_UNAVAILABLE"));
     }
 
     private static Operation configureProject() {

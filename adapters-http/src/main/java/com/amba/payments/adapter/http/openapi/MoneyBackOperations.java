@@ -62,14 +62,19 @@ final class MoneyBackOperations {
                         + "CLIENT_REFERENCE_CONFLICT, REFUND_EXCEEDS_AMOUNT (more than the amount less every pending "
                         + "and succeeded refund), PAYMENT_PROVIDER_UNAVAILABLE (nothing is set aside; the retry "
                         + "reuses the same Stripe Idempotency-Key). The same client_reference with the same request "
-                        + "answers the same refund.")
+                        + "answers the same refund; so does the same Idempotency-Key header with the same request "
+                        + "(INVALID_IDEMPOTENCY_KEY is checked before the body, IDEMPOTENCY_KEY_REUSED before "
+                        + "CLIENT_REFERENCE_CONFLICT).")
                 .access(Access.SERVER_KEY)
+                .idempotencyKey("project and this route; the same key with the same request (payment, body and "
+                        + "client_reference as sent) answers the same refund, as it stands now.")
                 .pathParameter("id", "the payment id (pi_…)", PAYMENT_ID)
                 .body(body, new JsonObject().put("amount", 500).put("reason", "requested_by_customer")
                         .put("client_reference", "return-77"), false)
                 .ok("the refund, new or the one this client_reference already made", ref("Refund"), sampleRefund())
-                .errors("PAYMENTS_NOT_ENABLED", "INVALID_BODY", "INVALID_AMOUNT", "PAYMENT_NOT_FOUND",
-                        "PAYMENT_NOT_REFUNDABLE", "CLIENT_REFERENCE_CONFLICT", "REFUND_EXCEEDS_AMOUNT",
+                .errors("PAYMENTS_NOT_ENABLED", "INVALID_IDEMPOTENCY_KEY", "INVALID_BODY", "INVALID_AMOUNT",
+                        "PAYMENT_NOT_FOUND", "PAYMENT_NOT_REFUNDABLE", "IDEMPOTENCY_KEY_REUSED",
+                        "CLIENT_REFERENCE_CONFLICT", "REFUND_EXCEEDS_AMOUNT",
                         "PAYMENT_PROVIDER_UNAVAILABLE", "CONTROL_PLANE_UNAVAILABLE");
     }
 

@@ -118,6 +118,15 @@ public final class Operation {
         return this;
     }
 
+    /**
+     * The optional {@code Idempotency-Key} header of a create, with Stripe's meaning; {@code replay} says what the
+     * same key with the same request answers (docs/decisions.md, "Idempotency-Key on every create").
+     */
+    public Operation idempotencyKey(String replay) {
+        return header("Idempotency-Key", false, "Stripe's meaning: 1 to 255 printable ASCII characters, kept for good "
+                + "within the " + replay + " With a different request: IDEMPOTENCY_KEY_REUSED.");
+    }
+
     /** A JSON request body; {@code required} false when the route also takes none. */
     public Operation body(JsonObject schema, JsonObject example, boolean required) {
         operation.put("requestBody", new JsonObject()

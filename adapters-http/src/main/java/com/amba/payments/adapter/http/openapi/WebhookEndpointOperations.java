@@ -55,7 +55,10 @@ final class WebhookEndpointOperations {
                 .put("created_at", dateTime("RFC 3339"))
                 .put("rotation_ends_at", nullableString("while a rotated-out secret still signs: until when"));
         if (withSecret) {
-            properties.put("signing_secret", string("whsec_…: shown only in this answer; verify Amba-Signature with it"));
+            properties.put("signing_secret", nullableString("whsec_…: shown only in this answer; verify Amba-Signature "
+                    + "with it. Null in an Idempotency-Key replay of the create"));
+            properties.put("replayed", bool("present, true, in an Idempotency-Key replay of the create"));
+            properties.put("note", string("in a replay: why the secret is not shown"));
             return closedObject(properties, "endpoint_id", "project_id", "url", "events", "created_at",
                     "rotation_ends_at", "signing_secret");
         }
@@ -74,7 +77,11 @@ final class WebhookEndpointOperations {
         return ofProject(Operation.post(ENDPOINTS)
                 .summary("createWebhookEndpoint", "Add a webhook endpoint", TAG)
                 .description("Production accepts https:// URLs only, never to loopback, link-local or private "
-                        + "addresses; dev mode also accepts http://. The signing secret is shown once, here.")
+                        + "addresses; dev mode also accepts http://. The signing secret is shown once, here: a "
+                        + "replay (the same Idempotency-Key and body) answers the same endpoint with signing_secret "
+                        + "null, replayed true and a note (rotate the secret if the first answer was lost).")
+                .idempotencyKey("project and this route; the same key with the same body answers the endpoint it "
+                        + "made, without its secret (or WEBHOOK_ENDPOINT_NOT_FOUND once it was deleted).")
                 .body(closedObject(new JsonObject()
                                 .put("url", string("https:// (dev mode: also http://); at most 2048 characters")
                                         .put("maxLength", 2048))
@@ -87,7 +94,8 @@ final class WebhookEndpointOperations {
                                 .put("events", new JsonArray().add("amba.payment.status_changed")), true)
                 .ok("the endpoint and its signing secret", endpointSchema(true),
                         sampleEndpoint().put("signing_secret", "whsec_…"))
-                .errors("INVALID_BODY"));
+                .errors("INVALID_IDEMPOTENCY_KEY", "INVALID_BODY", "IDEMPOTENCY_KEY_REUSED",
+                        "WEBHOOK_ENDPOINT_NOT_FOUND"));
     }
 
     private static Operation list() {

@@ -6,12 +6,24 @@ import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.model.WebhookDelivery;
 import com.amba.payments.domain.model.WebhookEndpoint;
 import java.util.List;
+import java.util.Optional;
 
 /** The platform owner manages a project's webhook endpoints and looks at their deliveries (SPEC §12). */
 public interface ManageWebhookEndpoints {
 
-    /** An endpoint with the secret it signs with: the only moment that secret is shown. */
-    record EndpointWithSecret(WebhookEndpoint endpoint, String signingSecret) {
+    /**
+     * An endpoint with the secret it signs with: the only moment that secret is shown. A replay of the create (the
+     * same Idempotency-Key and request) answers the same endpoint without it.
+     */
+    record EndpointWithSecret(WebhookEndpoint endpoint, Optional<String> signingSecret) {
+        public EndpointWithSecret(WebhookEndpoint endpoint, String signingSecret) {
+            this(endpoint, Optional.of(signingSecret));
+        }
+
+        public static EndpointWithSecret replayOf(WebhookEndpoint endpoint) {
+            return new EndpointWithSecret(endpoint, Optional.empty());
+        }
+
         @Override
         public String toString() {
             return "EndpointWithSecret[" + endpoint.id() + ", whsec_…]";
@@ -20,6 +32,18 @@ public interface ManageWebhookEndpoints {
 
     /** {@code {"url", "events": [...] | ["*"]}}. */
     Result<EndpointWithSecret, PaymentError> create(String projectId, RequestBody body);
+
+    /**
+     * The same, with the caller's {@code Idempotency-Key} header as sent. A service that does not honour it
+     * refuses a key rather than silently ignoring it.
+     */
+    default Result<EndpointWithSecret, PaymentError> create(String projectId, Optional<String> idempotencyKey,
+                                                           RequestBody body) {
+        if (idempotencyKey.isPresent()) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
+        }
+        return create(projectId, body);
+    }
 
     Result<List<WebhookEndpoint>, PaymentError> list(String projectId);
 

@@ -12,6 +12,18 @@ public interface RefundPayment {
 
     Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body);
 
+    /**
+     * The same, with the caller's {@code Idempotency-Key} header as sent. A service that does not honour it
+     * refuses a key rather than silently ignoring it.
+     */
+    default Result<Refund, PaymentError> refund(Optional<String> apiKey, Optional<String> idempotencyKey,
+                                                String paymentId, RequestBody body) {
+        if (idempotencyKey.isPresent()) {
+            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
+        }
+        return refund(apiKey, paymentId, body);
+    }
+
     /** Server or client key; oldest first. */
     Result<List<Refund>, PaymentError> refunds(Optional<String> apiKey, String paymentId);
 }

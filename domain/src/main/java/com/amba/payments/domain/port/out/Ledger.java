@@ -2,6 +2,8 @@ package com.amba.payments.domain.port.out;
 
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
+import com.amba.payments.domain.model.IdempotencyClaim;
+import com.amba.payments.domain.model.IdempotentRequest;
 import com.amba.payments.domain.model.InboxEntry;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
@@ -45,6 +47,19 @@ public interface Ledger {
 
     /** The create failed before a payment existed: the reference binds nothing (the key is kept for reuse). */
     void releaseCreation(CreationAttempt attempt);
+
+    /**
+     * Binds an {@code Idempotency-Key} of a create other than a payment's (a refund with a client reference, the
+     * Admin API's creates) before it creates, as {@link #claimCreation} binds a reference: kept for good once
+     * completed; a holder whose lease ran out, or who released the key, is taken over.
+     */
+    IdempotencyClaim claimKey(IdempotentRequest request, Instant now, Duration lease);
+
+    /** The claimed key's create made {@code resourceId}: the same request answers it from now on. */
+    void completeKey(IdempotentRequest request, String resourceId);
+
+    /** The claimed key's create failed: the key binds nothing and may be used again. */
+    void releaseKey(IdempotentRequest request);
 
     /**
      * Records a new payment with its first history row and its {@code created} event, and completes the
