@@ -29,6 +29,13 @@ final class Migrations {
                     .migrate();
             return result.migrationsExecuted;
         } catch (FlywayException e) {
+            // Not connecting at all (wrong host, password, or an sslmode the server cannot meet) is said in the
+            // driver's words: Flyway's own wraps them in a banner of dashes and SQL state lines.
+            if (e.getCause() instanceof java.sql.SQLException connecting
+                    && String.valueOf(e.getMessage()).startsWith("Unable to obtain connection")) {
+                throw new IllegalStateException("could not connect to " + url + " to migrate it: "
+                        + connecting.getMessage(), e);
+            }
             throw new IllegalStateException("could not migrate " + url + ": " + e.getMessage(), e);
         }
     }

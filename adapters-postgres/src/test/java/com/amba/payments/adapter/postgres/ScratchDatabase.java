@@ -44,7 +44,8 @@ public final class ScratchDatabase implements AutoCloseable {
     /** Empties every table the adapter writes and puts the platform settings back as a new platform has them. */
     public void empty() {
         execute(url, "TRUNCATE webhook_attempts, webhook_deliveries, webhook_endpoints, refunds, disputes, "
-                + "parked_refund_events, payment_status_history, creation_attempts, inbox, parked_events, outbox, payments, "
+                + "parked_refund_events, payment_status_history, creation_attempts, idempotency_keys, inbox, parked_events, outbox, "
+                + "payments, "
                 + "api_keys, projects; UPDATE platform_settings SET payments_enabled = false, default_fee_bps = NULL");
     }
 
