@@ -1,6 +1,7 @@
 package com.amba.payments.adapter.http;
 
 import com.amba.payments.domain.model.ClientReference;
+import com.amba.payments.domain.model.Description;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentPage;
 import com.amba.payments.domain.model.PaymentStanding;
@@ -32,7 +33,9 @@ final class PaymentJson {
                 .put("amount", payment.amount().minor())
                 .put("currency", payment.amount().currency().code())
                 .put("application_fee_amount", payment.applicationFee())
-                .put("client_reference", reference(payment));
+                .put("client_reference", reference(payment))
+                .put("metadata", metadata(payment))
+                .put("description", description(payment));
     }
 
     /** GET /client/payments/intents/:id. */
@@ -44,6 +47,8 @@ final class PaymentJson {
                 .put("currency", payment.amount().currency().code())
                 .put("client_reference", reference(payment))
                 .put("application_fee_amount", payment.applicationFee())
+                .put("metadata", metadata(payment))
+                .put("description", description(payment))
                 .put("created_at", timestamp(payment.createdAt()))
                 .put("updated_at", timestamp(payment.updatedAt()));
     }
@@ -73,6 +78,17 @@ final class PaymentJson {
 
     static String timestamp(Instant instant) {
         return instant == null ? null : RFC_3339_UTC.format(instant);
+    }
+
+    /** Always an object, {@code {}} when none, as Stripe answers an intent's metadata. */
+    private static JsonObject metadata(Payment payment) {
+        JsonObject metadata = new JsonObject();
+        payment.notes().metadata().entries().forEach(metadata::put);
+        return metadata;
+    }
+
+    private static String description(Payment payment) {
+        return payment.notes().description().map(Description::value).orElse(null);
     }
 
     private static String reference(Payment payment) {

@@ -50,6 +50,8 @@ final class RequestBodyReader {
         }
         try (JsonParser parser = JSON.createParser(bytes)) {
             return readObject(parser);
+        } catch (DuplicateMember e) {
+            return new RequestBody.Unreadable(e.getMessage());
         } catch (JsonProcessingException e) {
             return new RequestBody.Unreadable("the body is not valid JSON" + where(e.getLocation()));
         } catch (IOException e) {
@@ -72,12 +74,36 @@ final class RequestBodyReader {
             if (fields.containsKey(name)) {
                 return new RequestBody.Unreadable("the field \"" + printable(name) + "\" appears more than once");
             }
-            fields.put(name, value(parser, parser.nextToken()));
+            fields.put(name, topLevelValue(parser, parser.nextToken()));
         }
         if (parser.nextToken() != null) {
             return new RequestBody.Unreadable("the body must be exactly one JSON object");
         }
         return new RequestBody.Fields(fields);
+    }
+
+    /** A field of the body: an object there (metadata) is read one level deep, its members as written. */
+    private static InputValue topLevelValue(JsonParser parser, JsonToken token) throws IOException {
+        return token == JsonToken.START_OBJECT ? members(parser) : value(parser, token);
+    }
+
+    private static InputValue members(JsonParser parser) throws IOException {
+        Map<String, InputValue> members = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            if (members.containsKey(name)) {
+                throw new DuplicateMember(name);
+            }
+            members.put(name, value(parser, parser.nextToken()));
+        }
+        return new InputValue.Members(members);
+    }
+
+    /** A key written twice inside an object: which of the two was meant cannot be told. */
+    private static final class DuplicateMember extends IOException {
+        DuplicateMember(String name) {
+            super("the key \"" + printable(name) + "\" appears more than once in an object");
+        }
     }
 
     private static InputValue value(JsonParser parser, JsonToken token) throws IOException {

@@ -248,6 +248,7 @@ class AmbaHttpServerTest {
     @Test
     void readAnswersTheLedgerFieldsWithoutTheClientSecret() throws Exception {
         Payment payment = aPayment().withReference("order-7").withStatus(PaymentStatus.SUCCEEDED)
+                .withNotes(Map.of("order_id", "7", "shelf", "b-12"), java.util.Optional.of("Two blue mugs"))
                 .createdAt(Instant.parse("2025-03-01T12:00:00Z")).updatedAt(Instant.parse("2025-03-01T12:05:30.250Z"))
                 .build();
         List<String> asked = new CopyOnWriteArrayList<>();
@@ -261,6 +262,8 @@ class AmbaHttpServerTest {
 
         assertEquals(200, response.statusCode(), response.body());
         JsonObject data = new JsonObject(response.body()).getJsonObject("data");
+        assertEquals(new JsonObject().put("order_id", "7").put("shelf", "b-12"), data.remove("metadata"));
+        assertEquals("Two blue mugs", data.remove("description"));
         assertEquals(Map.ofEntries(Map.entry("payment_id", payment.id().value()), Map.entry("status", "succeeded"),
                 Map.entry("amount", 2000), Map.entry("currency", "usd"), Map.entry("client_reference", "order-7"),
                 Map.entry("application_fee_amount", 100), Map.entry("created_at", "2025-03-01T12:00:00.000Z"),

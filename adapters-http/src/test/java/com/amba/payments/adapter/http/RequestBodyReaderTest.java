@@ -57,7 +57,25 @@ class RequestBodyReaderTest {
         assertEquals(new InputValue.Truth(true), field("{\"fee\": true}", "fee"));
         assertEquals(new InputValue.Truth(false), field("{\"fee\": false}", "fee"));
         assertEquals(new InputValue.Other("an array"), field("{\"fee\": [1, [2]]}", "fee"));
-        assertEquals(new InputValue.Other("an object"), field("{\"fee\": {\"a\": {\"b\": 1}}}", "fee"));
+        assertEquals(new InputValue.Members(Map.of("a", new InputValue.Other("an object"))),
+                field("{\"fee\": {\"a\": {\"b\": 1}}}", "fee"));
+    }
+
+    @Test
+    void anObjectIsReadOneLevelDeepInTheOrderWritten() {
+        InputValue metadata = field("{\"metadata\": {\"z\": \"1\", \"a\": 2, \"m\": [\"x\"], \"n\": null}}", "metadata");
+        InputValue.Members members = (InputValue.Members) metadata;
+        assertEquals(java.util.List.of("z", "a", "m", "n"), java.util.List.copyOf(members.values().keySet()));
+        assertEquals(new InputValue.Text("1"), members.values().get("z"));
+        assertEquals(InputValue.WholeNumber.of(2), members.values().get("a"));
+        assertEquals(new InputValue.Texts(java.util.List.of("x")), members.values().get("m"));
+        assertEquals(new InputValue.Null(), members.values().get("n"));
+    }
+
+    @Test
+    void aKeyWrittenTwiceInsideAnObjectIsUnreadable() {
+        RequestBody body = read("{\"metadata\": {\"k\": \"1\", \"k\": \"2\"}}");
+        assertEquals(new RequestBody.Unreadable("the key \"k\" appears more than once in an object"), body);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.amba.payments.adapter.kafka;
 
 import com.amba.payments.domain.model.ClientReference;
+import com.amba.payments.domain.model.Description;
 import com.amba.payments.domain.model.MoneyBackFacts;
 import com.amba.payments.domain.model.RefundId;
 import com.amba.payments.domain.model.PaymentEvent;
@@ -76,6 +77,9 @@ final class PaymentCloudEvents {
         data.put("currency", event.amount().currency().code());
         data.put("application_fee_amount", event.applicationFee());
         data.put("client_reference", event.clientReference().map(ClientReference::value).orElse(null));
+        ObjectNode metadata = data.putObject("metadata");
+        event.notes().metadata().entries().forEach(metadata::put);
+        data.put("description", event.notes().description().map(Description::value).orElse(null));
         return data;
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amba.payments.adapter.kafka.testing.KafkaBrokerExtension;
 import com.amba.payments.adapter.kafka.testing.KafkaTestBroker;
 import com.amba.payments.domain.model.ClientReference;
+import com.amba.payments.domain.model.Description;
+import com.amba.payments.domain.model.PaymentNotes;
 import com.amba.payments.domain.model.Money;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentEventType;
@@ -47,6 +49,8 @@ class KafkaPaymentEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant TIME = Instant.parse("2025-03-01T12:00:05Z");
+    private static final PaymentNotes NOTES = PaymentNotes.of(
+            Map.of("order_id", "6735", "note", "gift wrap, \"blue\" ribbon"), Optional.of("Two blue mugs"));
 
     @Test
     void createdAndStatusChangedArriveAsStructuredCloudEventsKeyedByPayment(KafkaTestBroker broker)
@@ -56,10 +60,10 @@ class KafkaPaymentEventsTest {
         ProjectId project = TestIds.projectId();
         PaymentEvent created = new PaymentEvent(TestIds.outgoingEventId(), PaymentEventType.CREATED, payment,
                 project, PaymentStatus.REQUIRES_PAYMENT_METHOD, Optional.empty(), Money.of(2_000, "usd"), 150,
-                Optional.of(new ClientReference("order-42")), TIME);
+                Optional.of(new ClientReference("order-42")), NOTES, TIME);
         PaymentEvent changed = new PaymentEvent(TestIds.outgoingEventId(), PaymentEventType.STATUS_CHANGED, payment,
                 project, PaymentStatus.SUCCEEDED, Optional.of(PaymentStatus.PROCESSING), Money.of(2_000, "usd"), 150,
-                Optional.of(new ClientReference("order-42")), TIME.plusSeconds(30));
+                Optional.of(new ClientReference("order-42")), NOTES, TIME.plusSeconds(30));
 
         try (KafkaPaymentEvents events = new KafkaPaymentEvents(broker.settings("relay"), topic)) {
             events.publish(created);
@@ -78,7 +82,7 @@ class KafkaPaymentEventsTest {
         String topic = broker.newTopic("payment-events", 1);
         PaymentEvent created = new PaymentEvent(TestIds.outgoingEventId(), PaymentEventType.CREATED,
                 TestIds.paymentId(), TestIds.projectId(), PaymentStatus.REQUIRES_PAYMENT_METHOD, Optional.empty(),
-                Money.of(500, "jpy"), 0, Optional.empty(), TIME);
+                Money.of(500, "jpy"), 0, Optional.empty(), PaymentNotes.NONE, TIME);
 
         try (KafkaPaymentEvents events = new KafkaPaymentEvents(broker.settings("relay"), topic)) {
             events.publish(created);
@@ -89,6 +93,8 @@ class KafkaPaymentEventsTest {
         JsonNode data = JSON.readTree(record.value()).get("data");
         assertTrue(data.get("previous_status").isNull(), "previous_status is null on created");
         assertTrue(data.get("client_reference").isNull(), "client_reference is null when none");
+        assertTrue(data.get("metadata").isObject() && data.get("metadata").isEmpty(), "metadata is {} when none");
+        assertTrue(data.get("description").isNull(), "description is null when none");
         assertEquals(500, data.get("amount").longValue());
         assertEquals(0, data.get("application_fee_amount").longValue());
     }
@@ -120,7 +126,7 @@ class KafkaPaymentEventsTest {
 
         JsonNode data = JSON.readTree(event.getData().toBytes());
         assertEquals(List.of("payment_id", "project_id", "status", "previous_status", "amount", "currency",
-                "application_fee_amount", "client_reference"), fieldNames(data));
+                "application_fee_amount", "client_reference", "metadata", "description"), fieldNames(data));
         assertEquals(expected.paymentId().value(), data.get("payment_id").textValue());
         assertEquals(expected.projectId().value(), data.get("project_id").textValue());
         assertEquals(expected.status().wireName(), data.get("status").textValue());
@@ -132,6 +138,11 @@ class KafkaPaymentEventsTest {
         assertEquals(expected.applicationFee(), data.get("application_fee_amount").longValue());
         assertEquals(expected.clientReference().map(ClientReference::value).orElse(null),
                 data.get("client_reference").textValue());
+        Map<String, String> metadata = new java.util.TreeMap<>();
+        data.get("metadata").fields().forEachRemaining(pair -> metadata.put(pair.getKey(), pair.getValue().textValue()));
+        assertEquals(expected.notes().metadata().entries(), metadata, "the caller's metadata, strings as sent");
+        assertEquals(expected.notes().description().map(Description::value).orElse(null),
+                data.get("description").textValue());
     }
 
     private static Map<String, Object> extensionsOf(CloudEvent event) {

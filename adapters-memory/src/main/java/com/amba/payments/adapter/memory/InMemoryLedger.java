@@ -90,9 +90,11 @@ public final class InMemoryLedger implements Ledger, Outbox {
         if (existing.isInFlight(now)) {
             return sameRequest ? new CreationClaim.InFlight() : new CreationClaim.Conflict();
         }
-        // Released, or its holder's lease ran out (it crashed): the reference binds nothing. The same request
-        // keeps the recorded idempotency key so it reaches any intent the earlier holder may have made.
-        return claim(key, sameRequest ? existing.attempt() : attempt, now, lease);
+        // Released, or its holder's lease ran out (it crashed): the reference binds nothing. The request takes
+        // it with its own provider key; the same request derives the recorded key, so it reaches any intent the
+        // earlier holder may have made, and one with other notes gets a key of its own (the provider would refuse
+        // the recorded key with other parameters).
+        return claim(key, attempt, now, lease);
     }
 
     private CreationClaim claim(ReferenceKey key, CreationAttempt attempt, Instant now, Duration lease) {

@@ -19,6 +19,7 @@ import com.amba.payments.domain.model.Money;
 import com.amba.payments.domain.model.OnboardingLink;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.PaymentNotes;
 import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEvent;
@@ -126,7 +127,8 @@ public final class SandboxPaymentProvider implements PaymentProvider, ProviderRe
     /** The intent as the ledger last saw it; its idempotency key is not recorded, so it is not looked up by one. */
     private static SandboxIntent recalled(Payment payment) {
         IntentRequest request = new IntentRequest(payment.account(), payment.amount(), payment.applicationFee(),
-                payment.projectId(), payment.clientReference(), new ProviderIdempotencyKey("recalled-" + payment.id()));
+                payment.projectId(), payment.clientReference(), payment.notes(),
+                new ProviderIdempotencyKey("recalled-" + payment.id()));
         return new SandboxIntent(payment.id(), payment.clientSecret(), request, payment.status(),
                 payment.statusAsOf().truncatedTo(ChronoUnit.SECONDS));
     }
@@ -448,6 +450,11 @@ public final class SandboxPaymentProvider implements PaymentProvider, ProviderRe
     /** Test switch: the next {@code n} refunds fail as in an outage, before anything is refunded. */
     public synchronized void failNextRefunds(int n) {
         failNextRefunds = n;
+    }
+
+    /** The caller's notes (metadata, description) the intent was created with, as a provider would hold them. */
+    public synchronized Optional<PaymentNotes> intentNotes(PaymentId id) {
+        return Optional.ofNullable(intents.get(id)).map(intent -> intent.request().notes());
     }
 
     /** Where the intent stands at the provider (tests check that a cancel reached it). */

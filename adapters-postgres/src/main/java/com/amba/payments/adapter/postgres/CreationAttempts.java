@@ -5,7 +5,6 @@ import com.amba.payments.adapter.postgres.Database.Statements;
 import com.amba.payments.domain.model.CreationAttempt;
 import com.amba.payments.domain.model.CreationClaim;
 import com.amba.payments.domain.model.PaymentId;
-import com.amba.payments.domain.model.ProviderIdempotencyKey;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -79,14 +78,12 @@ final class CreationAttempts {
         if (leaseLive) {
             return Decision.rollback(sameRequest ? new CreationClaim.InFlight() : new CreationClaim.Conflict());
         }
-        // Released, or the holder's lease ran out (it crashed): the reference binds nothing. The same request
-        // takes over the recorded idempotency key, so it reaches any intent the earlier holder made.
-        CreationAttempt taking = sameRequest
-                ? new CreationAttempt(attempt.projectId(), attempt.reference(), attempt.fingerprint(),
-                        new ProviderIdempotencyKey(existing.getString("idempotency_key")))
-                : attempt;
-        statements.run(Sql.RECLAIM_ATTEMPT, Tuple.of(taking.projectId().value(), taking.reference().value(),
-                taking.fingerprint().value(), taking.idempotencyKey().value(), Parameters.at(leaseUntil)));
-        return Decision.commit(new CreationClaim.Claimed(taking));
+        // Released, or the holder's lease ran out (it crashed): the reference binds nothing. The request takes it
+        // with its own provider key: the same request derives the recorded key, so it reaches any intent the
+        // earlier holder made; one with other notes gets a key of its own (the provider would refuse the recorded
+        // key with other parameters).
+        statements.run(Sql.RECLAIM_ATTEMPT, Tuple.of(attempt.projectId().value(), attempt.reference().value(),
+                attempt.fingerprint().value(), attempt.idempotencyKey().value(), Parameters.at(leaseUntil)));
+        return Decision.commit(new CreationClaim.Claimed(attempt));
     }
 }

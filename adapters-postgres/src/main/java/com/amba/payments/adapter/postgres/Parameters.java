@@ -8,6 +8,9 @@ import com.amba.payments.domain.model.RefundId;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentStatus;
+import com.amba.payments.domain.model.Description;
+import com.amba.payments.domain.model.PaymentNotes;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,7 +32,8 @@ final class Parameters {
         return Tuple.of(payment.id().value(), payment.projectId().value(), payment.account().value(),
                 payment.amount().minor(), payment.amount().currency().code(), payment.applicationFee(),
                 reference(payment.clientReference()), payment.clientSecret().value(), payment.status().wireName(),
-                at(payment.createdAt()), at(payment.updatedAt()), at(payment.statusAsOf()), payment.version());
+                at(payment.createdAt()), at(payment.updatedAt()), at(payment.statusAsOf()), payment.version(),
+                metadata(payment.notes()), description(payment.notes()));
     }
 
     static Tuple history(Payment payment, Optional<PaymentStatus> from, String cause, Instant at) {
@@ -41,7 +45,8 @@ final class Parameters {
         return Tuple.of(event.id(), event.type().name(), event.paymentId().value(), event.projectId().value(),
                 event.status().wireName(), event.previousStatus().map(PaymentStatus::wireName).orElse(null),
                 event.amount().minor(), event.amount().currency().code(), event.applicationFee(),
-                reference(event.clientReference()), at(event.time()));
+                reference(event.clientReference()), at(event.time()), metadata(event.notes()),
+                description(event.notes()));
     }
 
     /** Sql.RECORD_CREATION: the payment, its created event, then the attempt (all null without one). */
@@ -69,6 +74,17 @@ final class Parameters {
 
     static Integer fee(Optional<BasisPoints> fee) {
         return fee.map(BasisPoints::value).orElse(null);
+    }
+
+    /** A jsonb parameter travels as a JsonObject (a String would be stored as a JSON string). */
+    private static JsonObject metadata(PaymentNotes notes) {
+        JsonObject metadata = new JsonObject();
+        notes.metadata().entries().forEach(metadata::put);
+        return metadata;
+    }
+
+    private static String description(PaymentNotes notes) {
+        return notes.description().map(Description::value).orElse(null);
     }
 
     private static String reference(Optional<ClientReference> reference) {

@@ -34,12 +34,16 @@ import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEvent.PaymentIntentChanged;
 import com.amba.payments.domain.model.ProviderEventId;
 import com.amba.payments.domain.model.StatusHistoryEntry;
+import com.amba.payments.domain.model.PaymentNotes;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -53,7 +57,7 @@ final class Rows {
         return new Payment(new PaymentId(row.getString("id")), new ProjectId(row.getString("project_id")),
                 new ConnectedAccountId(row.getString("account")),
                 Money.of(row.getLong("amount"), row.getString("currency")), row.getLong("application_fee"),
-                optional(row.getString("client_reference")).map(ClientReference::new),
+                optional(row.getString("client_reference")).map(ClientReference::new), notes(row),
                 new ClientSecret(row.getString("client_secret")), status(row.getString("status")),
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "status_as_of"),
                 row.getLong("version"));
@@ -85,9 +89,17 @@ final class Rows {
                 new ProjectId(row.getString("project_id")), status(row.getString("status")),
                 optional(row.getString("previous_status")).map(Rows::status),
                 Money.of(row.getLong("amount"), row.getString("currency")), row.getLong("application_fee"),
-                optional(row.getString("client_reference")).map(ClientReference::new), instant(row, "occurred_at"),
-                moneyBack(row, new Currency(row.getString("currency"))));
+                optional(row.getString("client_reference")).map(ClientReference::new), notes(row),
+                instant(row, "occurred_at"), moneyBack(row, new Currency(row.getString("currency"))));
         return new OutboxEntry(row.getLong("position"), event);
+    }
+
+    /** The caller's metadata (a jsonb object of strings) and description, as the domain checked them. */
+    private static PaymentNotes notes(Row row) {
+        JsonObject stored = row.getJsonObject("metadata");
+        Map<String, String> metadata = new TreeMap<>();
+        stored.fieldNames().forEach(key -> metadata.put(key, stored.getString(key)));
+        return PaymentNotes.of(metadata, optional(row.getString("description")));
     }
 
     private static Optional<MoneyBackFacts> moneyBack(Row row, Currency currency) {

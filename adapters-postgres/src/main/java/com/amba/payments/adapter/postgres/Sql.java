@@ -10,7 +10,7 @@ final class Sql {
     }
 
     static final String PAYMENT_COLUMNS = "id, project_id, account, amount, currency, application_fee, "
-            + "client_reference, client_secret, status, created_at, updated_at, status_as_of, version";
+            + "client_reference, client_secret, status, created_at, updated_at, status_as_of, version, metadata, description";
 
     // ---- payments ----
 
@@ -18,7 +18,7 @@ final class Sql {
 
     /** Returns nothing when the payment already exists: a retry reached the same provider intent. */
     static final String INSERT_PAYMENT = "INSERT INTO payments (" + PAYMENT_COLUMNS + ") "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
             + "ON CONFLICT (id) DO NOTHING RETURNING id";
 
     /** Optimistic concurrency: moves the payment only if nobody moved it since it was read. */
@@ -46,23 +46,23 @@ final class Sql {
             + "GROUP BY project_id, currency, status ORDER BY project_id COLLATE \"C\", currency COLLATE \"C\", status";
 
     /**
-     * A creation in one statement, so one round trip and one commit: the payment ($1–$13), its first history row,
-     * its created event ($14–$24, outbox columns), and, when $25 (project) is not null, the attempt ($25–$28:
+     * A creation in one statement, so one round trip and one commit: the payment ($1–$15), its first history row,
+     * its created event ($16–$28, outbox columns), and, when $29 (project) is not null, the attempt ($29–$32:
      * project, reference, fingerprint, key) completed with the payment. Nothing but the payment insert writes
      * unless it inserted. Answers whether it did, and whether events for the payment are parked.
      */
     static final String RECORD_CREATION = "WITH payment AS (INSERT INTO payments (" + PAYMENT_COLUMNS + ") "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15::text) "
             + "ON CONFLICT (id) DO NOTHING RETURNING id, status, created_at), "
             + "history AS (INSERT INTO payment_status_history (payment_id, from_status, to_status, cause, at) "
             + "SELECT id, NULL, status, '" + PostgresLedger.CREATED_CAUSE + "', created_at FROM payment), "
             + "event AS (INSERT INTO outbox (" + Sql.OUTBOX_COLUMNS + ") "
-            + "SELECT $14::text, $15::text, $16::text, $17::text, $18::text, $19::text, $20::bigint, $21::text, "
-            + "$22::bigint, $23::text, $24::timestamptz FROM payment), "
+            + "SELECT $16::text, $17::text, $18::text, $19::text, $20::text, $21::text, $22::bigint, $23::text, "
+            + "$24::bigint, $25::text, $26::timestamptz, $27::jsonb, $28::text FROM payment), "
             + "attempt AS (INSERT INTO creation_attempts (project_id, client_reference, fingerprint, idempotency_key, "
             + "state, lease_until, payment_id) "
-            + "SELECT $25::text, $26::text, $27::text, $28::text, 'completed', created_at, id FROM payment "
-            + "WHERE $25::text IS NOT NULL "
+            + "SELECT $29::text, $30::text, $31::text, $32::text, 'completed', created_at, id FROM payment "
+            + "WHERE $29::text IS NOT NULL "
             + "ON CONFLICT (project_id, client_reference) DO UPDATE SET state = 'completed', "
             + "payment_id = excluded.payment_id) "
             + "SELECT (SELECT count(*) FROM payment) = 1 AS recorded, "
@@ -153,17 +153,17 @@ final class Sql {
     // ---- outbox ----
 
     static final String OUTBOX_COLUMNS = "event_id, type, payment_id, project_id, status, previous_status, amount, "
-            + "currency, application_fee, client_reference, occurred_at";
+            + "currency, application_fee, client_reference, occurred_at, metadata, description";
 
     static final String APPEND_OUTBOX = "INSERT INTO outbox (" + OUTBOX_COLUMNS + ") "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
 
     static final String MONEY_BACK_OUTBOX_COLUMNS = OUTBOX_COLUMNS + ", refund_id, money_back_status, "
             + "money_back_previous_status, money_back_amount, money_back_reason";
 
     /** A refund or dispute event: the payment's columns and what the event says beyond the payment. */
     static final String APPEND_MONEY_BACK_OUTBOX = "INSERT INTO outbox (" + MONEY_BACK_OUTBOX_COLUMNS + ") "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
 
     static final String UNRELAYED = "SELECT position, " + MONEY_BACK_OUTBOX_COLUMNS + " FROM outbox "
             + "WHERE relayed_at IS NULL ORDER BY position LIMIT $1";

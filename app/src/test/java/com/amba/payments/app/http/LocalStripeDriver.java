@@ -78,6 +78,46 @@ final class LocalStripeDriver implements ProviderDriver {
         return stripe.paymentIntentIdsOn(accountId);
     }
 
+    /** Read back from the intent the local server made from the request (it echoes metadata and description). */
+    @Override
+    public Map<String, String> intentNotes(String paymentId) {
+        Map<String, String> fields = new java.util.TreeMap<>();
+        stripe.paymentIntent(paymentId).ifPresent(intent -> {
+            intent.getAsJsonObject("metadata").entrySet()
+                    .forEach(pair -> fields.put("metadata[" + pair.getKey() + "]", pair.getValue().getAsString()));
+            if (intent.has("description") && !intent.get("description").isJsonNull()) {
+                fields.put("description", intent.get("description").getAsString());
+            }
+        });
+        return fields;
+    }
+
+    /**
+     * From the server's request log: the answered (not replayed) create whose amount and metadata are the intent's.
+     * Tests give each payment metadata of its own, so exactly one request matches.
+     */
+    @Override
+    public Optional<Map<String, String>> createRequestOf(String paymentId) {
+        Optional<com.google.gson.JsonObject> intent = stripe.paymentIntent(paymentId);
+        if (intent.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> metadata = new java.util.TreeMap<>();
+        intent.get().getAsJsonObject("metadata").entrySet()
+                .forEach(pair -> metadata.put(pair.getKey(), pair.getValue().getAsString()));
+        String amount = intent.get().get("amount").getAsString();
+        java.util.List<Map<String, String>> matching = stripe.requests("POST", "/v1/payment_intents").stream()
+                .filter(request -> request.status() == 200 && !request.replayed())
+                .filter(request -> request.form().value("amount").equals(Optional.of(amount)))
+                .filter(request -> new java.util.TreeMap<>(request.form().nested("metadata")).equals(metadata))
+                .map(request -> request.form().flat())
+                .toList();
+        if (matching.size() != 1) {
+            throw new IllegalStateException(matching.size() + " create requests match " + paymentId);
+        }
+        return Optional.of(matching.get(0));
+    }
+
     @Override
     public String intentStatus(String paymentId) {
         return stripe.paymentIntent(paymentId).map(intent -> intent.get("status").getAsString()).orElse("none");

@@ -31,6 +31,19 @@ public interface ProviderDriver {
     /** Intents the provider holds on this connected account. */
     int intentsOn(String accountId);
 
+    /**
+     * The intent's metadata and description as the provider holds them (not Amba's ledger): the flat,
+     * Stripe-shaped fields {@code metadata[key]} and {@code description} (with Amba's own {@code amba_} keys where
+     * the provider keeps them as metadata, as Stripe does); empty for an unknown intent.
+     */
+    java.util.Map<String, String> intentNotes(String paymentId);
+
+    /**
+     * The create request the provider received for this intent, as form fields ({@code metadata[order_id]=…}), when
+     * the provider is reached over HTTP; empty for the in-process sandbox, which has no wire.
+     */
+    java.util.Optional<java.util.Map<String, String>> createRequestOf(String paymentId);
+
     /** Where the intent stands at the provider itself (not in Amba's ledger). */
     String intentStatus(String paymentId);
 

@@ -61,6 +61,21 @@ final class SandboxDriver implements ProviderDriver {
     }
 
     @Override
+    public Map<String, String> intentNotes(String paymentId) {
+        Map<String, String> fields = new java.util.TreeMap<>();
+        sandbox.intentNotes(new PaymentId(paymentId)).ifPresent(notes -> {
+            notes.metadata().entries().forEach((key, value) -> fields.put("metadata[" + key + "]", value));
+            notes.description().ifPresent(d -> fields.put("description", d.value()));
+        });
+        return fields;
+    }
+
+    @Override
+    public java.util.Optional<Map<String, String>> createRequestOf(String paymentId) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public String intentStatus(String paymentId) {
         return sandbox.intentStatus(new PaymentId(paymentId)).map(PaymentStatus::wireName).orElse("none");
     }

@@ -9,6 +9,7 @@ import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentEventType;
 import com.amba.payments.domain.model.PaymentStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +104,11 @@ class SandboxLifecycleTest {
 
     @Test
     void everyLedgerChangeGoesOutAsADomainEventWithoutTheSecret() {
-        String id = create("events");
+        Api.Answer created = amba.api.createPayment(amba.demo.serverKey(), "{\"amount\": 1999, \"currency\": \"usd\", "
+                + "\"client_reference\": \"events\", \"metadata\": {\"order_id\": \"6735\", \"shelf\": \"b-12\"}, "
+                + "\"description\": \"Two blue mugs\"}");
+        assertEquals(200, created.status(), created::toString);
+        String id = created.data().getString("payment_id");
         assertEquals(200, amba.provider.act(id, "succeed"));
         amba.running.relayNow();
         InProcessEventBus bus = (InProcessEventBus) amba.parts.downstream();
@@ -115,5 +120,11 @@ class SandboxLifecycleTest {
         assertEquals(Optional.of(PaymentStatus.REQUIRES_PAYMENT_METHOD), mine.get(1).previousStatus());
         assertFalse(mine.get(0).id().equals(mine.get(1).id()), "each event has its own id");
         assertTrue(mine.stream().noneMatch(e -> e.toString().contains("_secret_")));
+        for (PaymentEvent event : mine) {
+            Map<?, ?> data = (Map<?, ?>) event.asCloudEvent().get("data");
+            assertEquals(Map.of("order_id", "6735", "shelf", "b-12"), data.get("metadata"),
+                    () -> event.type() + " carries the caller's metadata: " + data);
+            assertEquals("Two blue mugs", data.get("description"));
+        }
     }
 }

@@ -78,7 +78,11 @@ class WebhooksOverHttpTest {
         String secret = endpoint.getString("signing_secret");
         assertTrue(secret.startsWith("whsec_"));
 
-        String paymentId = pay(amba, 2500);
+        Api.Answer made = amba.api.createPayment(amba.demo.serverKey(), new JsonObject().put("amount", 2500)
+                .put("currency", "usd").put("metadata", new JsonObject().put("order_id", "6735"))
+                .put("description", "Two blue mugs").encode());
+        assertEquals(200, made.status(), made::toString);
+        String paymentId = made.data().getString("payment_id");
         assertEquals(200, amba.provider.act(paymentId, "succeed"));
         TestReceiver.await(WAIT, "created and succeeded", () -> receiver.received().stream().map(WebhooksOverHttpTest::event)
                 .anyMatch(e -> e.getJsonObject("data").getString("status").equals("succeeded")));
@@ -97,6 +101,9 @@ class WebhooksOverHttpTest {
             assertEquals("1.0", event.getString("specversion"));
             assertEquals("/projects/" + amba.demo.projectId().value(), event.getString("source"));
             assertFalse(request.text().contains("secret"), "no client secret or key in a webhook body");
+            assertEquals(new JsonObject().put("order_id", "6735"), event.getJsonObject("data").getJsonObject("metadata"),
+                    "the caller's metadata in every payment event");
+            assertEquals("Two blue mugs", event.getJsonObject("data").getString("description"));
         }
         assertEquals("amba.payment.created", event(requests.get(0)).getString("type"));
         assertEquals(1, requests.stream().filter(r -> event(r).getString("type").equals("amba.payment.created")).count());

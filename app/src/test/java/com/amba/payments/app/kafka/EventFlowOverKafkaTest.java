@@ -132,7 +132,12 @@ class EventFlowOverKafkaTest {
 
     @Test
     void everyLedgerChangeIsPublishedAsACloudEventKeyedByPayment() {
-        String id = create("kafka-cloudevents");
+        JsonObject metadata = new JsonObject().put("order_id", "6735").put("note", "gift wrap, \"blue\" ribbon ü");
+        Api.Answer made = api.createPayment(serverKey, new JsonObject().put("amount", 1999).put("currency", "usd")
+                .put("client_reference", "kafka-cloudevents").put("metadata", metadata)
+                .put("description", "Two blue mugs").encode());
+        assertEquals(200, made.status(), made::toString);
+        String id = made.data().getString("payment_id");
         assertEquals(200, api.sandbox(id, "succeed").status());
         eventually(() -> "succeeded".equals(statusOf(id)), "applied");
         amba.relayNow();
@@ -161,6 +166,11 @@ class EventFlowOverKafkaTest {
         assertEquals("succeeded", changed.getJsonObject("data").getString("status"));
         assertEquals("requires_payment_method", changed.getJsonObject("data").getString("previous_status"));
         assertFalse(mine.get(0).value().contains("_secret_"), "no client secret in an event");
+        for (JsonObject event : List.of(created, changed)) {
+            assertEquals(metadata, event.getJsonObject("data").getJsonObject("metadata"),
+                    () -> event.getString("type") + " carries the caller's metadata");
+            assertEquals("Two blue mugs", event.getJsonObject("data").getString("description"));
+        }
     }
 
     private static Properties consumerProperties() {

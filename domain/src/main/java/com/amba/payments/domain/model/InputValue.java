@@ -32,7 +32,17 @@ public sealed interface InputValue {
         }
     }
 
-    /** Anything else: a fraction, an exponent, an array, an object. Described for the message. */
+    /**
+     * A JSON object, one level deep (metadata): its members as written, in order. An object or a mixed array
+     * inside it is {@link Other}.
+     */
+    record Members(java.util.Map<String, InputValue> values) implements InputValue {
+        public Members {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+    }
+
+    /** Anything else: a fraction, an exponent, an array, an object inside an object. Described for the message. */
     record Other(String description) implements InputValue {}
 
     /** An explicit JSON null; optional fields treat it as absent. */

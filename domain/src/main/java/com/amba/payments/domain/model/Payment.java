@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * A payment as Amba's ledger knows it. {@code statusAsOf} is the provider's time of the fact behind the
- * current status; it decides whether a later event is newer. {@code version} counts ledger changes.
+ * current status; it decides whether a later event is newer. {@code version} counts ledger changes. The
+ * caller's {@code notes} (metadata, description) are kept as sent at the create.
  */
 public record Payment(PaymentId id, ProjectId projectId, ConnectedAccountId account, Money amount,
-                      long applicationFee, Optional<ClientReference> clientReference, ClientSecret clientSecret,
+                      long applicationFee, Optional<ClientReference> clientReference, PaymentNotes notes,
+                      ClientSecret clientSecret,
                       PaymentStatus status, Instant createdAt, Instant updatedAt, Instant statusAsOf,
                       long version) {
 
@@ -19,6 +21,7 @@ public record Payment(PaymentId id, ProjectId projectId, ConnectedAccountId acco
         Objects.requireNonNull(account);
         Objects.requireNonNull(amount);
         Objects.requireNonNull(clientReference);
+        Objects.requireNonNull(notes);
         Objects.requireNonNull(clientSecret);
         Objects.requireNonNull(status);
         if (applicationFee < 0 || applicationFee >= amount.minor()) {
@@ -37,14 +40,14 @@ public record Payment(PaymentId id, ProjectId projectId, ConnectedAccountId acco
      */
     public Payment confirmedAsOf(Instant asOf) {
         Instant latest = asOf.isAfter(statusAsOf) ? asOf : statusAsOf;
-        return new Payment(id, projectId, account, amount, applicationFee, clientReference, clientSecret, status,
+        return new Payment(id, projectId, account, amount, applicationFee, clientReference, notes, clientSecret, status,
                 createdAt, updatedAt, latest, version + 1);
     }
 
     /** The same payment, moved to another status by a fact the provider dated {@code asOf}. */
     public Payment movedTo(PaymentStatus next, Instant asOf, Instant now) {
         Instant latest = asOf.isAfter(statusAsOf) ? asOf : statusAsOf;
-        return new Payment(id, projectId, account, amount, applicationFee, clientReference, clientSecret, next,
+        return new Payment(id, projectId, account, amount, applicationFee, clientReference, notes, clientSecret, next,
                 createdAt, now, latest, version + 1);
     }
 }

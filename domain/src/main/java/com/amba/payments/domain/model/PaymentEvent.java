@@ -9,20 +9,25 @@ import java.util.Optional;
  */
 public record PaymentEvent(String id, PaymentEventType type, PaymentId paymentId, ProjectId projectId,
                            PaymentStatus status, Optional<PaymentStatus> previousStatus, Money amount,
-                           long applicationFee, Optional<ClientReference> clientReference, Instant time,
-                           Optional<MoneyBackFacts> moneyBack) {
+                           long applicationFee, Optional<ClientReference> clientReference, PaymentNotes notes,
+                           Instant time, Optional<MoneyBackFacts> moneyBack) {
+
+    public PaymentEvent {
+        java.util.Objects.requireNonNull(notes);
+    }
 
     /** A payment event: created or status changed, nothing given back. */
     public PaymentEvent(String id, PaymentEventType type, PaymentId paymentId, ProjectId projectId,
                         PaymentStatus status, Optional<PaymentStatus> previousStatus, Money amount,
-                        long applicationFee, Optional<ClientReference> clientReference, Instant time) {
-        this(id, type, paymentId, projectId, status, previousStatus, amount, applicationFee, clientReference, time,
-                Optional.empty());
+                        long applicationFee, Optional<ClientReference> clientReference, PaymentNotes notes,
+                        Instant time) {
+        this(id, type, paymentId, projectId, status, previousStatus, amount, applicationFee, clientReference, notes,
+                time, Optional.empty());
     }
 
     public static PaymentEvent created(String id, Payment payment, Instant time) {
         return new PaymentEvent(id, PaymentEventType.CREATED, payment.id(), payment.projectId(), payment.status(),
-                Optional.empty(), payment.amount(), payment.applicationFee(), payment.clientReference(), time);
+                Optional.empty(), payment.amount(), payment.applicationFee(), payment.clientReference(), payment.notes(), time);
     }
 
     /**
@@ -51,6 +56,8 @@ public record PaymentEvent(String id, PaymentEventType type, PaymentId paymentId
             data.put("currency", amount.currency().code());
             data.put("application_fee_amount", applicationFee);
             data.put("client_reference", clientReference.map(ClientReference::value).orElse(null));
+            data.put("metadata", new java.util.LinkedHashMap<String, Object>(notes.metadata().entries()));
+            data.put("description", notes.description().map(Description::value).orElse(null));
         }
         java.util.Map<String, Object> cloudEvent = new java.util.LinkedHashMap<>();
         cloudEvent.put("specversion", "1.0");
@@ -66,13 +73,13 @@ public record PaymentEvent(String id, PaymentEventType type, PaymentId paymentId
 
     public static PaymentEvent statusChanged(String id, Payment after, PaymentStatus before, Instant time) {
         return new PaymentEvent(id, PaymentEventType.STATUS_CHANGED, after.id(), after.projectId(), after.status(),
-                Optional.of(before), after.amount(), after.applicationFee(), after.clientReference(), time);
+                Optional.of(before), after.amount(), after.applicationFee(), after.clientReference(), after.notes(), time);
     }
 
     /** The same event, telling {@code facts} instead (the refund as the ledger recorded it). */
     public PaymentEvent withMoneyBack(MoneyBackFacts facts) {
         return new PaymentEvent(id, type, paymentId, projectId, status, previousStatus, amount, applicationFee,
-                clientReference, time, Optional.of(facts));
+                clientReference, notes, time, Optional.of(facts));
     }
 
     public static PaymentEvent refundCreated(String id, Payment payment, Refund refund, Instant time) {
@@ -92,6 +99,7 @@ public record PaymentEvent(String id, PaymentEventType type, PaymentId paymentId
     private static PaymentEvent about(String id, PaymentEventType type, Payment payment, MoneyBackFacts facts,
                                       Instant time) {
         return new PaymentEvent(id, type, payment.id(), payment.projectId(), payment.status(), Optional.empty(),
-                payment.amount(), payment.applicationFee(), payment.clientReference(), time, Optional.of(facts));
+                payment.amount(), payment.applicationFee(), payment.clientReference(), payment.notes(), time,
+                Optional.of(facts));
     }
 }

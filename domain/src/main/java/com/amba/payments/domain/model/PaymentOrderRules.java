@@ -21,8 +21,11 @@ public final class PaymentOrderRules {
     public static final String PLATFORM_FEE_BPS = "platform_fee_bps";
     public static final String CLIENT_REFERENCE = "client_reference";
 
-    private static final Set<String> KNOWN_FIELDS =
-            Set.of(AMOUNT, CURRENCY, APPLICATION_FEE_AMOUNT, PLATFORM_FEE_BPS, CLIENT_REFERENCE);
+    public static final String METADATA = PaymentNotesRules.METADATA;
+    public static final String DESCRIPTION = PaymentNotesRules.DESCRIPTION;
+
+    private static final Set<String> KNOWN_FIELDS = Set.of(AMOUNT, CURRENCY, APPLICATION_FEE_AMOUNT,
+            PLATFORM_FEE_BPS, CLIENT_REFERENCE, METADATA, DESCRIPTION);
     private static final Pattern THREE_LOWERCASE_LETTERS = Pattern.compile("[a-z]{3}");
     private static final String NOT_SENT = "";
 
@@ -42,11 +45,17 @@ public final class PaymentOrderRules {
         unknown.removeAll(KNOWN_FIELDS);
         if (!unknown.isEmpty()) {
             return Result.err(new PaymentError.InvalidBody("unknown field(s) " + String.join(", ", unknown)
-                    + "; allowed: amount, currency, application_fee_amount, platform_fee_bps, client_reference"));
+                    + "; allowed: amount, currency, application_fee_amount, platform_fee_bps, client_reference, "
+                    + "metadata, description"));
         }
         Optional<InputValue> reference = present(fields, CLIENT_REFERENCE);
         if (reference.isPresent() && !isValidReference(reference.get())) {
             return Result.err(new PaymentError.InvalidBody("client_reference must be a string of 1 to 255 characters"));
+        }
+        Result<PaymentNotes, PaymentError> notes = PaymentNotesRules.check(present(fields, METADATA),
+                present(fields, DESCRIPTION));
+        if (notes instanceof Result.Err<PaymentNotes, PaymentError> broken) {
+            return Result.err(broken.error());
         }
         Optional<InputValue> amount = present(fields, AMOUNT);
         if (amount.isEmpty() || !(amount.get() instanceof WholeNumber whole) || !whole.isBetween(1, Money.MAXIMUM_MINOR)) {
@@ -81,7 +90,7 @@ public final class PaymentOrderRules {
                 explicitFee.map(f -> String.valueOf(asLong(f))).orElse(NOT_SENT),
                 rate.map(r -> String.valueOf(asLong(r))).orElse(NOT_SENT));
         return Result.ok(new PaymentOrder(new Money(minor, currency.get()), fee,
-                reference.map(r -> new ClientReference(((Text) r).value())), fingerprint));
+                reference.map(r -> new ClientReference(((Text) r).value())), notes.orElseThrow(), fingerprint));
     }
 
     /** Stripe's rules that depend on the currency: its minimum charge, and whole tens for three-decimal ones. */

@@ -153,7 +153,8 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
         if (order.clientReference().isEmpty()) {
             return callProvider(project, account, order, fee, Optional.empty(), ids.newIdempotencyKey());
         }
-        CreationAttempt attempt = CreationAttempt.of(project.id(), order.clientReference().get(), order.fingerprint());
+        CreationAttempt attempt = CreationAttempt.of(project.id(), order.clientReference().get(), order.fingerprint(),
+                order.notes());
         return bindOnce(attempt, new PaymentError.ClientReferenceConflict(), claimed ->
                 callProvider(project, account, order, fee, Optional.of(claimed), claimed.idempotencyKey()));
     }
@@ -188,7 +189,7 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
                                                        long fee, Optional<CreationAttempt> attempt,
                                                        ProviderIdempotencyKey idempotencyKey) {
         IntentRequest request = new IntentRequest(account.id(), order.amount(), fee, project.id(),
-                order.clientReference(), idempotencyKey);
+                order.clientReference(), order.notes(), idempotencyKey);
         Result<ProviderIntent, PaymentError> answer = provider.createIntent(request)
                 .mapError(ProviderFailures::toPaymentError);
         return switch (answer) {
@@ -205,7 +206,7 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
                                                  long fee, Optional<CreationAttempt> attempt, ProviderIntent intent) {
         Instant now = now();
         Payment payment = new Payment(intent.id(), project.id(), account.id(), order.amount(), fee,
-                order.clientReference(), intent.clientSecret(), intent.status(), now, now, intent.created(), 0);
+                order.clientReference(), order.notes(), intent.clientSecret(), intent.status(), now, now, intent.created(), 0);
         RecordedCreation recorded;
         try {
             recorded = ledger.recordCreationAndCheckParked(attempt, payment,

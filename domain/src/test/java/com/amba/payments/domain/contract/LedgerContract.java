@@ -195,6 +195,27 @@ public abstract class LedgerContract {
         }
 
         @Test
+        void theCallersNotesAreKeptAsRecordedThroughAMoveAndInEveryEvent() {
+            Payment payment = payment().withNotes(java.util.Map.of("order_id", "6735", "note", "gift wrap, \"blue\" ü",
+                    "z", "last"), Optional.of("Two blue mugs")).build();
+            PaymentEvent created = createdEvent(payment);
+            ledger.recordCreation(Optional.empty(), payment, created);
+
+            assertEquals(payment.notes(), ledger.find(payment.id()).orElseThrow().notes());
+            assertEquals(TransitionOutcome.RECORDED,
+                    ledger.record(moveByEvent(payment, PaymentStatus.PROCESSING, T0.plusSeconds(5), TestIds.eventId())));
+
+            Payment moved = ledger.find(payment.id()).orElseThrow();
+            assertEquals(PaymentStatus.PROCESSING, moved.status());
+            assertEquals(payment.notes(), moved.notes(), "a move keeps the notes");
+            List<PaymentEvent> events = allUnrelayed().stream().map(OutboxEntry::event)
+                    .filter(e -> e.paymentId().equals(payment.id())).toList();
+            assertEquals(2, events.size());
+            assertEquals(created, events.get(0));
+            assertEquals(payment.notes(), events.get(1).notes(), "the status change tells them too");
+        }
+
+        @Test
         void anUnknownPaymentIsNotFound() {
             assertEquals(Optional.empty(), ledger.find(TestIds.paymentId()));
         }
@@ -370,6 +391,26 @@ public abstract class LedgerContract {
 
             CreationClaim.Claimed claimed = assertInstanceOf(CreationClaim.Claimed.class, claim);
             assertEquals(attempt.idempotencyKey(), claimed.attempt().idempotencyKey());
+        }
+
+        @Test
+        void aReleasedAttemptGoesToTheSameMoneyWithOtherNotesUnderTheNewRequestsProviderKey() {
+            CreationAttempt first = CreationAttempt.of(project, new ClientReference("order-1"),
+                    RequestFingerprint.of(2_000, "usd", "", "250"),
+                    com.amba.payments.domain.model.PaymentNotes.of(java.util.Map.of("k", "a"), Optional.empty()));
+            ledger.claimCreation(first, T0, LEASE);
+            ledger.releaseCreation(first);
+            CreationAttempt otherNotes = CreationAttempt.of(project, new ClientReference("order-1"),
+                    RequestFingerprint.of(2_000, "usd", "", "250"),
+                    com.amba.payments.domain.model.PaymentNotes.of(java.util.Map.of("k", "b"), Optional.empty()));
+            assertEquals(first.fingerprint(), otherNotes.fingerprint(), "the same request as a reference compares it");
+            assertNotEquals(first.idempotencyKey(), otherNotes.idempotencyKey(), "not the same provider request");
+
+            CreationClaim claim = ledger.claimCreation(otherNotes, T0.plusSeconds(1), LEASE);
+
+            CreationClaim.Claimed claimed = assertInstanceOf(CreationClaim.Claimed.class, claim);
+            assertEquals(otherNotes.idempotencyKey(), claimed.attempt().idempotencyKey(),
+                    "the provider would refuse the first key with other parameters");
         }
 
         @Test

@@ -10,6 +10,7 @@ import com.amba.payments.domain.model.ClientReference;
 import com.amba.payments.domain.model.ConnectedAccount;
 import com.amba.payments.domain.model.ConnectedAccountId;
 import com.amba.payments.domain.model.Money;
+import com.amba.payments.domain.model.PaymentNotes;
 import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderFailure;
@@ -98,6 +99,36 @@ public abstract class PaymentProviderContract {
         ProviderFailure failure = failureOf(provider().createIntent(request(3_000, 100, key)));
 
         assertInstanceOf(ProviderFailure.Refused.class, failure);
+    }
+
+    /** The most a caller may write: 48 keys of 40 characters, values of 500, and a description of 1000. */
+    private static PaymentNotes fullNotes(String tag) {
+        java.util.Map<String, String> metadata = new java.util.HashMap<>();
+        for (int i = 0; i < com.amba.payments.domain.model.Metadata.MAXIMUM_KEYS; i++) {
+            metadata.put(String.format("k%02d", i) + "x".repeat(37), tag + "v".repeat(500 - tag.length()));
+        }
+        return PaymentNotes.of(metadata, Optional.of("d".repeat(999) + tag.charAt(0)));
+    }
+
+    private IntentRequest requestWith(PaymentNotes notes, ProviderIdempotencyKey key) {
+        return new IntentRequest(readyAccount(), Money.of(2_000, "usd"), 100, PROJECT,
+                Optional.of(new ClientReference("order-" + key.value().hashCode())), notes, key);
+    }
+
+    @Test
+    void theCallersFullestNotesFitBesideAmbasOwnMetadata() {
+        ProviderIntent intent = provider().createIntent(requestWith(fullNotes("a"), freshKey())).orElseThrow();
+
+        assertEquals(Money.of(2_000, "usd"), intent.amount());
+    }
+
+    @Test
+    void theSameKeyWithOtherNotesIsRefused() {
+        ProviderIdempotencyKey key = freshKey();
+        provider().createIntent(requestWith(fullNotes("a"), key)).orElseThrow();
+
+        assertInstanceOf(ProviderFailure.Refused.class,
+                failureOf(provider().createIntent(requestWith(fullNotes("b"), key))));
     }
 
     @Test

@@ -42,6 +42,101 @@ class PaymentOrderRulesTest {
         assertEquals(Optional.empty(), order.clientReference());
     }
 
+    private static String messageOf(Map<String, InputValue> fields) {
+        return ((Result.Err<PaymentOrder, PaymentError>) PaymentOrderRules.check(new RequestBody.Fields(fields)))
+                .error().message();
+    }
+
+    private static InputValue.Members members(Object... pairs) {
+        Map<String, InputValue> members = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            members.put((String) pairs[i], pairs[i + 1] instanceof String text ? new Text(text) : (InputValue) pairs[i + 1]);
+        }
+        return new InputValue.Members(members);
+    }
+
+    @Test
+    void metadataAndDescriptionBecomeTheOrdersNotesSortedByKey() {
+        Map<String, InputValue> fields = valid();
+        fields.put("metadata", members("z", "last", "a", "first"));
+        fields.put("description", new Text("Two blue mugs"));
+
+        PaymentOrder order = order(fields);
+
+        assertEquals(java.util.List.of("a", "z"), java.util.List.copyOf(order.notes().metadata().entries().keySet()));
+        assertEquals(Optional.of(new Description("Two blue mugs")), order.notes().description());
+        fields.put("metadata", new Null());
+        fields.put("description", new Null());
+        assertEquals(PaymentNotes.NONE, order(fields).notes(), "JSON null is not sent");
+    }
+
+    @Test
+    void theReferencesFingerprintLeavesTheNotesOutAndTheIdempotencyKeysTakesThemIn() {
+        Map<String, InputValue> plain = valid();
+        Map<String, InputValue> noted = valid();
+        noted.put("metadata", members("order_id", "7"));
+        Map<String, InputValue> otherValue = valid();
+        otherValue.put("metadata", members("order_id", "8"));
+        Map<String, InputValue> described = valid();
+        described.put("description", new Text("mugs"));
+
+        assertEquals(order(plain).fingerprint(), order(noted).fingerprint(), "SPEC §4: money fields only");
+        assertEquals("amount=2000;currency=usd;application_fee_amount=;platform_fee_bps=;client_reference=",
+                order(plain).wholeRequest().value(), "without notes as before they existed");
+        assertNotEquals(order(plain).wholeRequest(), order(noted).wholeRequest());
+        assertNotEquals(order(noted).wholeRequest(), order(otherValue).wholeRequest());
+        assertNotEquals(order(plain).wholeRequest(), order(described).wholeRequest());
+        Map<String, InputValue> sameInAnotherOrder = valid();
+        sameInAnotherOrder.put("metadata", members("b", "2", "a", "1"));
+        Map<String, InputValue> same = valid();
+        same.put("metadata", members("a", "1", "b", "2"));
+        assertEquals(order(same).wholeRequest(), order(sameInAnotherOrder).wholeRequest(), "order of keys is no difference");
+    }
+
+    @Test
+    void keysAndValuesCannotBeShiftedIntoEachOtherToMatchAFingerprint() {
+        Map<String, InputValue> one = valid();
+        one.put("metadata", members("ab", "c"));
+        Map<String, InputValue> other = valid();
+        other.put("metadata", members("a", "bc"));
+        assertNotEquals(order(one).wholeRequest(), order(other).wholeRequest());
+    }
+
+    @Test
+    void brokenNotesAreInvalidBodyBeforeTheAmountIsLookedAt() {
+        Map<String, InputValue> fields = new HashMap<>();
+        fields.put("amount", new Other("1999.5"));
+        fields.put("currency", new Text("usd"));
+        fields.put("metadata", members("count", WholeNumber.of(3)));
+
+        assertEquals("INVALID_BODY", codeOf(fields));
+        assertEquals("metadata value for 'count' must be a string, not a number", messageOf(fields));
+    }
+
+    @Test
+    void aKeyInAmbasNamespaceIsRefusedWhateverItsCase() {
+        for (String key : java.util.List.of("amba_project_id", "amba_client_reference", "Amba_anything")) {
+            Map<String, InputValue> fields = valid();
+            fields.put("metadata", members(key, "x"));
+            assertEquals("metadata key '" + key + "' starts with 'amba_', which is reserved for Amba's own keys",
+                    messageOf(fields));
+        }
+        Map<String, InputValue> lookalike = valid();
+        lookalike.put("metadata", members("ambassador", "x", "my_amba_id", "y"));
+        assertEquals("OK", codeOf(lookalike), "only the amba_ prefix is Amba's");
+    }
+
+    @Test
+    void lengthsCountCharactersNotUtf16Units() {
+        Map<String, InputValue> fields = valid();
+        String emoji = "\uD83D\uDE00";
+        fields.put("metadata", members(emoji.repeat(40), emoji.repeat(500)));
+        fields.put("description", new Text(emoji.repeat(1000)));
+        assertEquals("OK", codeOf(fields));
+        fields.put("description", new Text(emoji.repeat(1001)));
+        assertEquals("description is longer than 1000 characters", messageOf(fields));
+    }
+
     @Test
     void noObjectIsAnInvalidBody() {
         assertEquals("INVALID_BODY", ((Result.Err<PaymentOrder, PaymentError>)

@@ -23,6 +23,7 @@ public final class PaymentBuilder {
     private Money amount = Money.of(2_000, "usd");
     private long applicationFee = 100;
     private Optional<ClientReference> clientReference = Optional.empty();
+    private com.amba.payments.domain.model.PaymentNotes notes = com.amba.payments.domain.model.PaymentNotes.NONE;
     private PaymentStatus status = PaymentStatus.REQUIRES_PAYMENT_METHOD;
     private Instant createdAt = DEFAULT_TIME;
     private Optional<Instant> updatedAt = Optional.empty();
@@ -62,6 +63,11 @@ public final class PaymentBuilder {
         return this;
     }
 
+    public PaymentBuilder withNotes(java.util.Map<String, String> metadata, Optional<String> description) {
+        notes = com.amba.payments.domain.model.PaymentNotes.of(metadata, description);
+        return this;
+    }
+
     public PaymentBuilder withStatus(PaymentStatus value) {
         status = value;
         return this;
@@ -89,7 +95,7 @@ public final class PaymentBuilder {
     }
 
     public Payment build() {
-        return new Payment(id, projectId, account, amount, applicationFee, clientReference,
+        return new Payment(id, projectId, account, amount, applicationFee, clientReference, notes,
                 new ClientSecret(id.value() + "_secret_" + TestIds.alphanumeric(25)), status, createdAt,
                 updatedAt.orElse(createdAt), statusAsOf.orElse(createdAt), version);
     }

@@ -44,6 +44,31 @@ final class Schemas {
         return new JsonObject().put("type", "array").put("items", items);
     }
 
+    /**
+     * The caller's metadata with Stripe's rules (SPEC §4 via docs/decisions.md): at most 48 keys (Stripe's 50 less
+     * Amba's own two), keys 1 to 40 characters without '[' or ']' and not starting with amba_, values strings of 1
+     * to 500 characters.
+     */
+    static JsonObject metadata(String description) {
+        return new JsonObject().put("type", "object")
+                .put("description", description)
+                .put("maxProperties", 48)
+                .put("propertyNames", new JsonObject().put("type", "string").put("minLength", 1).put("maxLength", 40)
+                        .put("pattern", "^(?![aA][mM][bB][aA]_)[^\\[\\]]+$"))
+                .put("additionalProperties", new JsonObject().put("type", "string").put("minLength", 1)
+                        .put("maxLength", 500));
+    }
+
+    static JsonObject description(String description) {
+        return new JsonObject().put("type", "string").put("minLength", 1).put("maxLength", 1000)
+                .put("description", description);
+    }
+
+    static JsonObject nullableDescription(String description) {
+        return new JsonObject().put("type", new JsonArray().add("string").add("null")).put("maxLength", 1000)
+                .put("description", description);
+    }
+
     static JsonObject ref(String component) {
         return new JsonObject().put("$ref", "#/components/schemas/" + component);
     }
@@ -93,6 +118,8 @@ final class Schemas {
                         .put("currency", string("ISO 4217, lowercase"))
                         .put("client_reference", nullableString("the caller's reference, null when none"))
                         .put("application_fee_amount", integer(0, MAX_AMOUNT, "the platform's fee, minor units"))
+                        .put("metadata", metadata("the caller's metadata as sent at create; {} when none"))
+                        .put("description", nullableDescription("the caller's description, null when none"))
                         .put("project_id", string("the owning project (Admin API lists only)"))
                         .put("created_at", dateTime("RFC 3339"))
                         .put("updated_at", dateTime("RFC 3339"))
@@ -101,7 +128,7 @@ final class Schemas {
                         .put("dispute_status", oneOf(List.of("none", "needs_response", "under_review", "won", "lost"),
                                 "the payment's dispute (client API)")),
                         "payment_id", "status", "amount", "currency", "client_reference", "application_fee_amount",
-                        "created_at", "updated_at"))
+                        "metadata", "description", "created_at", "updated_at"))
                 .put("Refund", MoneyBackOperations.refundSchema());
     }
 }

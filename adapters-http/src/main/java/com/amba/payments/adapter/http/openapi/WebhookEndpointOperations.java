@@ -231,9 +231,11 @@ final class WebhookEndpointOperations {
                                 .put("amount", integer(1, Schemas.MAX_AMOUNT, "minor units"))
                                 .put("currency", string("ISO 4217, lowercase"))
                                 .put("application_fee_amount", integer(0, Schemas.MAX_AMOUNT, "minor units"))
-                                .put("client_reference", nullableString("as sent at create")),
+                                .put("client_reference", nullableString("as sent at create"))
+                                .put("metadata", Schemas.metadata("the caller's metadata as sent at create; {} when none"))
+                                .put("description", Schemas.nullableDescription("as sent at create, null when none")),
                                 "payment_id", "project_id", "status", "previous_status", "amount", "currency",
-                                "application_fee_amount", "client_reference")).add(new JsonObject().put("type", "object")
+                                "application_fee_amount", "client_reference", "metadata", "description")).add(new JsonObject().put("type", "object")
                                 .put("required", new JsonArray().add("payment_id").add("project_id").add("status"))))),
                 "specversion", "id", "source", "type", "subject", "time", "datacontenttype", "data");
     }
@@ -249,6 +251,8 @@ final class WebhookEndpointOperations {
                         .put("status", created ? "requires_payment_method" : "succeeded")
                         .put("previous_status", created ? null : "requires_payment_method")
                         .put("amount", 2000).put("currency", "usd").put("application_fee_amount", 50)
-                        .put("client_reference", "order-1042"));
+                        .put("client_reference", "order-1042")
+                        .put("metadata", new JsonObject().put("order_id", "1042"))
+                        .put("description", "Two blue mugs"));
     }
 }

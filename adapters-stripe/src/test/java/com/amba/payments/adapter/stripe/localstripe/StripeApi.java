@@ -168,6 +168,10 @@ final class StripeApi {
                         "application_fee_amount must be less than or equal to amount.", "application_fee_amount");
             }
         }
+        Optional<Answer> badNotes = metadataRules(form).or(() -> descriptionRules(form));
+        if (badNotes.isPresent()) {
+            return badNotes.get();
+        }
         if (!scope.equals(PLATFORM) && !accounts.get(scope).get("charges_enabled").getAsBoolean()) {
             // Raised while executing, so Stripe keeps it for the idempotency key like any other result.
             return Answer.executedError(400, "invalid_request_error", null, "You cannot create a charge on a"
@@ -204,6 +208,8 @@ final class StripeApi {
             intent.add("automatic_payment_methods", JsonNull.INSTANCE);
         }
         intent.add("metadata", metadata(form));
+        form.value("description").ifPresentOrElse(d -> intent.addProperty("description", d),
+                () -> intent.add("description", JsonNull.INSTANCE));
         for (String unset : List.of("canceled_at", "cancellation_reason", "last_payment_error", "latest_charge",
                 "next_action", "processing", "transfer_data", "payment_method", "payment_method_configuration_details")) {
             intent.add(unset, JsonNull.INSTANCE);
@@ -672,6 +678,32 @@ final class StripeApi {
 
     private static Optional<String> connected(String scope) {
         return scope.equals(PLATFORM) ? Optional.empty() : Optional.of(scope);
+    }
+
+    /** Stripe's limits on an object's metadata: 50 keys, keys up to 40 characters, values up to 500. */
+    private static Optional<Answer> metadataRules(FormBody form) {
+        Map<String, String> metadata = form.nested("metadata");
+        if (metadata.size() > 50) {
+            return Optional.of(Answer.rejected(400, "invalid_request_error", null, "Invalid metadata: metadata can"
+                    + " have up to 50 keys, but you passed in " + metadata.size() + " keys.", "metadata"));
+        }
+        for (Map.Entry<String, String> pair : metadata.entrySet()) {
+            if (pair.getKey().codePointCount(0, pair.getKey().length()) > 40) {
+                return Optional.of(Answer.rejected(400, "invalid_request_error", null,
+                        "Invalid metadata: keys can be a maximum of 40 characters.", "metadata"));
+            }
+            if (pair.getValue().codePointCount(0, pair.getValue().length()) > 500) {
+                return Optional.of(Answer.rejected(400, "invalid_request_error", null,
+                        "Invalid metadata: values can be a maximum of 500 characters.", "metadata"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Answer> descriptionRules(FormBody form) {
+        return form.value("description").filter(d -> d.codePointCount(0, d.length()) > 1000)
+                .map(d -> Answer.rejected(400, "invalid_request_error", null,
+                        "Invalid string: " + d.substring(0, 10) + "...; must be at most 1000 characters", "description"));
     }
 
     private static JsonObject metadata(FormBody form) {
