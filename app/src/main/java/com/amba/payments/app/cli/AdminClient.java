@@ -40,12 +40,27 @@ final class AdminClient implements AutoCloseable {
         this.authorization = "Bearer " + token;
     }
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** The option every create takes; its value is sent as the Idempotency-Key header. */
+    static final String IDEMPOTENCY_KEY_OPTION = "--idempotency-key";
+    static final String IDEMPOTENCY_KEY_HELP = "Sent as the Idempotency-Key header: the same command again with the"
+            + " same key answers what the first made (secrets are not shown again) instead of making another.";
+
     JsonObject get(String path) {
         return envelope(exchange("GET", path, null, JSON));
     }
 
     JsonObject post(String path, JsonObject body) {
-        return envelope(exchange("POST", path, body, JSON));
+        return post(path, body, null);
+    }
+
+    /**
+     * A create with the caller's {@code Idempotency-Key} when one is given ({@code --idempotency-key}): sent again
+     * after a lost answer, it answers what the first made instead of making a second.
+     */
+    JsonObject post(String path, JsonObject body, String idempotencyKey) {
+        return envelope(exchange("POST", path, body, JSON, idempotencyKey));
     }
 
     JsonObject put(String path, JsonObject body) {
@@ -119,6 +134,11 @@ final class AdminClient implements AutoCloseable {
     }
 
     private HttpResponse<String> exchange(String method, String path, JsonObject body, String accept) {
+        return exchange(method, path, body, accept, null);
+    }
+
+    private HttpResponse<String> exchange(String method, String path, JsonObject body, String accept,
+                                          String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(ANSWER_TIMEOUT)
                 .header("Authorization", authorization)
@@ -128,13 +148,17 @@ final class AdminClient implements AutoCloseable {
         if (body != null) {
             request.header("Content-Type", JSON);
         }
+        if (idempotencyKey != null) {
+            request.header(IDEMPOTENCY_KEY, idempotencyKey);
+        }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
             throw CliFailure.unreachable(cannotReach("no connection within " + CONNECT_TIMEOUT.toSeconds() + " s"));
         } catch (HttpTimeoutException e) {
             throw CliFailure.unreachable("Amba at " + base + " did not answer " + method + " " + path + " within "
-                    + ANSWER_TIMEOUT.toSeconds() + " s; it may still have done it, so check before retrying");
+                    + ANSWER_TIMEOUT.toSeconds() + " s; it may still have done it, so check before retrying"
+                    + (idempotencyKey == null ? "" : " (or retry with the same --idempotency-key)"));
         } catch (ConnectException e) {
             throw CliFailure.unreachable(cannotReach(reason(e)));
         } catch (IOException e) {

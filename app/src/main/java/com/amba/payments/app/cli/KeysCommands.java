@@ -44,17 +44,26 @@ final class KeysCommands {
     @Command(name = "create", description = "Issues a key. The key itself is shown this once: Amba cannot show it again.")
     void create(@Parameters(paramLabel = "PROJECT", description = "The project's id (proj_…).") String project,
                 @Option(names = "--kind", required = true, paramLabel = "server|client",
-                        description = "server keys create payments; client keys only read them.") String kind) {
+                        description = "server keys create payments; client keys only read them.") String kind,
+                @Option(names = AdminClient.IDEMPOTENCY_KEY_OPTION, paramLabel = "KEY",
+                        description = AdminClient.IDEMPOTENCY_KEY_HELP) String idempotencyKey) {
         // Checked here rather than left to the API, so a typo is a usage error (exit 2) and asks nothing.
         if (!KINDS.contains(kind)) {
             throw new ParameterException(spec.subcommands().get("create"),
                     "--kind must be server or client, not '" + kind + "'");
         }
         JsonObject data = amba.admin().post("/admin/projects/" + AdminClient.segment(project) + "/api-keys",
-                new JsonObject().put("kind", kind)).getJsonObject("data");
+                new JsonObject().put("kind", kind), idempotencyKey).getJsonObject("data");
         amba.show(data, out -> {
             out.println("key id:   " + data.getString("key_id"));
             out.println("kind:     " + data.getString("kind"));
+            if (data.getString("api_key") == null) {
+                out.println("api key:  not shown again (this answers an earlier create with the same idempotency key)");
+                out.println();
+                out.println("If that first answer was lost: amba keys revoke " + project + " "
+                        + data.getString("key_id") + ", then create a new key.");
+                return;
+            }
             out.println("api key:  " + data.getString("api_key"));
             out.println();
             out.println("The key is shown only this once: store it now (X-Api-Key header).");

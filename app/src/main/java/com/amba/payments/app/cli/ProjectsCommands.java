@@ -49,8 +49,10 @@ final class ProjectsCommands {
 
     @Command(name = "create", description = "Creates a project; prints its id.")
     void create(@Option(names = "--name", required = true, paramLabel = "NAME",
-            description = "What the project is called.") String name) {
-        JsonObject data = amba.admin().post("/admin/projects", new JsonObject().put("name", name))
+            description = "What the project is called.") String name,
+                @Option(names = AdminClient.IDEMPOTENCY_KEY_OPTION, paramLabel = "KEY",
+                        description = AdminClient.IDEMPOTENCY_KEY_HELP) String idempotencyKey) {
+        JsonObject data = amba.admin().post("/admin/projects", new JsonObject().put("name", name), idempotencyKey)
                 .getJsonObject("data");
         amba.show(data, out -> {
             out.println("project:      " + data.getString("project_id"));

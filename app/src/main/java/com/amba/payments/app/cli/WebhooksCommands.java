@@ -30,13 +30,23 @@ final class WebhooksCommands {
                 @Parameters(index = "1", paramLabel = "URL",
                         description = "Where to POST events: https:// (dev mode also http://).") String url,
                 @Option(names = "--events", split = ",", defaultValue = "*", paramLabel = "TYPE[,TYPE…]",
-                        description = "Event types, or * for all (default).") List<String> events) {
+                        description = "Event types, or * for all (default).") List<String> events,
+                @Option(names = AdminClient.IDEMPOTENCY_KEY_OPTION, paramLabel = "KEY",
+                        description = AdminClient.IDEMPOTENCY_KEY_HELP) String idempotencyKey) {
         JsonObject data = amba.admin().post(endpoints(project),
-                new JsonObject().put("url", url).put("events", new JsonArray(events))).getJsonObject("data");
+                new JsonObject().put("url", url).put("events", new JsonArray(events)), idempotencyKey)
+                .getJsonObject("data");
         amba.show(data, out -> {
             out.println("endpoint id:     " + data.getString("endpoint_id"));
             out.println("url:             " + data.getString("url"));
             out.println("events:          " + String.join(",", data.getJsonArray("events").stream().map(String::valueOf).toList()));
+            if (data.getString("signing_secret") == null) {
+                out.println("signing secret:  not shown again (this answers an earlier create with the same idempotency key)");
+                out.println();
+                out.println("If that first answer was lost: amba webhooks rotate-secret " + project + " "
+                        + data.getString("endpoint_id") + " gives a new one.");
+                return;
+            }
             out.println("signing secret:  " + data.getString("signing_secret"));
             out.println();
             out.println("The signing secret is shown only this once: store it to verify Amba-Signature.");

@@ -411,4 +411,36 @@ class AmbaCliTest {
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.err().startsWith("PROJECT_NOT_FOUND: "), unknown::toString);
     }
+
+    @Test
+    void anIdempotencyKeyMakesARepeatedCreateAnswerTheFirstAndNeverShowsASecretAgain() {
+        String key = "cli-" + java.util.UUID.randomUUID();
+        CliRun first = succeeds("projects", "create", "--name", "Retried", "--idempotency-key", key);
+        String project = first.find("^project:\\s+(proj_\\S+)$");
+        assertEquals(project, succeeds("projects", "create", "--name", "Retried", "--idempotency-key", key)
+                .find("^project:\\s+(proj_\\S+)$"), "the same project, not a second");
+
+        CliRun issued = succeeds("keys", "create", project, "--kind", "server", "--idempotency-key", key);
+        String secret = issued.find("^api key:\\s+(amba_sk_\\S+)$");
+        CliRun replayed = succeeds("keys", "create", project, "--kind", "server", "--idempotency-key", key);
+        assertEquals(issued.find("^key id:\\s+(\\S+)$"), replayed.find("^key id:\\s+(\\S+)$"));
+        assertTrue(replayed.lineStartingWith("api key:").contains("not shown again"), replayed::toString);
+        assertFalse(replayed.out().contains(secret), replayed::toString);
+        assertTrue(replayed.out().contains("amba keys revoke " + project), replayed::toString);
+
+        CliRun endpoint = succeeds("webhooks", "create", project, "http://127.0.0.1:9/hook", "--idempotency-key", key);
+        CliRun endpointAgain = succeeds("webhooks", "create", project, "http://127.0.0.1:9/hook",
+                "--idempotency-key", key);
+        assertEquals(endpoint.find("^endpoint id:\\s+(\\S+)$"), endpointAgain.find("^endpoint id:\\s+(\\S+)$"));
+        assertTrue(endpointAgain.lineStartingWith("signing secret:").contains("not shown again"), endpointAgain::toString);
+
+        String account = succeeds("accounts", "create", project, "--idempotency-key", key)
+                .find("^account:\\s+(acct_\\S+)$");
+        assertEquals(account, succeeds("accounts", "create", project, "--idempotency-key", key)
+                .find("^account:\\s+(acct_\\S+)$"));
+
+        CliRun reused = amba("keys", "create", project, "--kind", "client", "--idempotency-key", key);
+        assertEquals(1, reused.exitCode(), reused::toString);
+        assertTrue(reused.err().contains("Idempotency-Key was already used"), reused::toString);
+    }
 }
