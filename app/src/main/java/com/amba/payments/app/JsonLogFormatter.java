@@ -8,8 +8,10 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * One JSON object per line: time, level, logger, then the message, or the fields of a structured event (the access
- * log writes JSON) side by side with them, and the exception if any.
+ * One JSON object per line: time, level, logger, then the message, or the fields of a structured event side by side
+ * with them, and the exception if any. A structured event is a record whose message is {@code "{0}"} with one
+ * {@link JsonObject} parameter (the access log's, once per request: taken as it is, never encoded and parsed back),
+ * or a message that is a JSON object's text.
  */
 final class JsonLogFormatter extends Formatter {
 
@@ -21,8 +23,11 @@ final class JsonLogFormatter extends Formatter {
                 .put("time", Instant.ofEpochMilli(record.getMillis()).toString())
                 .put("level", record.getLevel().getName())
                 .put("logger", record.getLoggerName() == null ? "" : record.getLoggerName());
-        String message = formatMessage(record);
-        JsonObject event = structured(message);
+        JsonObject event = structuredParameter(record);
+        String message = event == null ? formatMessage(record) : null;
+        if (event == null) {
+            event = structured(message);
+        }
         if (event == null) {
             line.put("message", message == null ? "" : message);
         } else {
@@ -35,6 +40,12 @@ final class JsonLogFormatter extends Formatter {
             line.put("error", thrown.getClass().getName() + ": " + thrown.getMessage());
         }
         return line.encode() + "\n";
+    }
+
+    private static JsonObject structuredParameter(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return "{0}".equals(record.getMessage()) && parameters != null && parameters.length == 1
+                && parameters[0] instanceof JsonObject fields ? fields : null;
     }
 
     private static JsonObject structured(String message) {

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
  * Routes every log line (the domain's System.Logger, Vert.x, Netty) through java.util.logging as one JSON
  * object per line on standard error. Standard output stays for the dev-mode banner.
  */
-final class Logging {
+public final class Logging {
 
     /**
      * The JDK's HttpURLConnection (under stripe-java) writes every request header, Authorization included, at
@@ -25,7 +25,8 @@ final class Logging {
         HTTP_URL_CONNECTION.setLevel(Level.INFO);
     }
 
-    static void install() {
+    /** What {@link Main} does first; the benchmark's service process does the same, to log as production does. */
+    public static void install() {
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);

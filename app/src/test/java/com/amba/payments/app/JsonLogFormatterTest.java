@@ -1,6 +1,7 @@
 package com.amba.payments.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -36,6 +37,23 @@ class JsonLogFormatterTest {
         assertEquals("INFO", json.getString("level"));
         assertEquals("x", json.getString("event_level"));
         assertEquals("access", json.getString("logger"));
+    }
+
+    @Test
+    void aStructuredEventHandedOverAsJsonIsTakenAsItIs() {
+        LogRecord record = new LogRecord(Level.INFO, "{0}");
+        record.setLoggerName("access");
+        record.setParameters(new Object[] {new JsonObject().put("event", "http_request").put("status", "503")
+                .put("path", "/a \"quoted\"\npath").put("logger", "x")});
+        String line = formatter.format(record);
+        assertEquals(1, line.lines().count());
+        JsonObject json = new JsonObject(line);
+        assertEquals("http_request", json.getString("event"));
+        assertEquals("503", json.getString("status"));
+        assertEquals("/a \"quoted\"\npath", json.getString("path"));
+        assertEquals("access", json.getString("logger"));
+        assertEquals("x", json.getString("event_logger"));
+        assertFalse(json.containsKey("message"));
     }
 
     @Test

@@ -60,11 +60,22 @@ final class AccessLog {
         String outcome = completed ? String.valueOf(status) : "aborted";
         metrics.record(method, route, outcome, took);
         if (LOG.isLoggable(System.Logger.Level.INFO)) {
-            LOG.log(System.Logger.Level.INFO, line(method, ctx.request().path(), route, outcome, took, RequestIds.of(ctx)));
+            // The fields travel as they are: the service's JSON formatter puts them on its line without parsing a
+            // string back; any other formatter fills in "{0}" with the object's JSON text.
+            LOG.log(System.Logger.Level.INFO, STRUCTURED,
+                    fields(method, ctx.request().path(), route, outcome, took, RequestIds.of(ctx)));
         }
     }
 
+    /** The message of a structured event: its one parameter is the event's fields, a JsonObject. */
+    static final String STRUCTURED = "{0}";
+
     static String line(String method, String path, String route, String status, Duration took, String requestId) {
+        return fields(method, path, route, status, took, requestId).encode();
+    }
+
+    static JsonObject fields(String method, String path, String route, String status, Duration took,
+                             String requestId) {
         return new JsonObject()
                 .put("event", "http_request")
                 .put("method", method)
@@ -72,7 +83,6 @@ final class AccessLog {
                 .put("route", route)
                 .put("status", status)
                 .put("duration_ms", took.toNanos() / 1_000_000.0)
-                .put("request_id", requestId)
-                .encode();
+                .put("request_id", requestId);
     }
 }

@@ -56,6 +56,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,8 @@ class AmbaHttpServerTest {
     private static final Handler logCapture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            logLines.add(record.getMessage());
+            // As a formatter writes it: the access log hands its fields over as a parameter of "{0}".
+            logLines.add(new SimpleFormatter().formatMessage(record));
         }
 
         @Override

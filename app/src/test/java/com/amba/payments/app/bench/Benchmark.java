@@ -2,10 +2,14 @@ package com.amba.payments.app.bench;
 
 import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,12 +22,15 @@ public final class Benchmark {
 
     static final String CREATE = "POST /client/payments/intents";
     static final String READ = "GET /client/payments/intents/{id}";
+    /** Each service is a fresh JVM: this long at the run's rate, per scenario, before it is measured. */
+    private static final Duration SERVICE_WARM_UP = Duration.ofSeconds(6);
 
     private final BenchOptions options;
     private final FixedRateLoad load;
     private final ResultTable table = new ResultTable();
     private final String runId = HexFormat.of().formatHex(randomBytes());
     private final PrintStream progress = System.out;
+    private final Map<String, Double> cpuPerRequest = new LinkedHashMap<>();
 
     private Benchmark(BenchOptions options) {
         this.options = options;
@@ -77,6 +84,13 @@ public final class Benchmark {
         out.println();
         table.print(out);
         out.println();
+        if (!cpuPerRequest.isEmpty()) {
+            out.println("| service scenario | service process CPU per request, ms |");
+            out.println("|---|--:|");
+            cpuPerRequest.forEach((name, perRequest) -> out.println(String.format(Locale.ROOT, "| %s | %.3f |", name,
+                    perRequest)));
+            out.println();
+        }
         out.println("took " + (Instant.now().getEpochSecond() - began.getEpochSecond()) + " s");
     }
 
@@ -84,8 +98,11 @@ public final class Benchmark {
         progress.println("== service on " + setup.label);
         try (ServiceUnderTest service = ServiceUnderTest.start(setup, stripe, options);
              PaymentsApiCalls calls = service.calls(runId)) {
-            measure(name(setup, CREATE), calls.create());
-            measure(name(setup, READ), calls.read());
+            // A fresh JVM: the JIT compiles the paths before anything is measured (not counted).
+            warmUp(name(setup, CREATE), calls.create());
+            warmUp(name(setup, READ), calls.read());
+            measured(service, name(setup, CREATE), calls.create());
+            measured(service, name(setup, READ), calls.read());
         } catch (RuntimeException e) {
             skipped("service (" + setup.label + ")", e);
         }
@@ -108,6 +125,21 @@ public final class Benchmark {
         } catch (RuntimeException e) {
             skipped(StripeScenario.CREATE, e);
         }
+    }
+
+    private void warmUp(String name, Operation operation) throws InterruptedException {
+        progress.println("   warming up " + name + " for " + SERVICE_WARM_UP.toSeconds() + " s");
+        new FixedRateLoad(options.timed(SERVICE_WARM_UP, Duration.ofSeconds(1))).run(name + " (warm-up)", operation);
+    }
+
+    /** A service scenario, and the service process's CPU time per request sent (warm-up requests included). */
+    private void measured(ServiceUnderTest service, String name, Operation operation) throws InterruptedException {
+        Duration before = service.cpu();
+        measure(name, operation);
+        Duration used = service.cpu().minus(before);
+        double perRequest = used.toNanos() / 1e6 / (options.warmupRequests() + options.measuredRequests());
+        progress.println(String.format(Locale.ROOT, "   %s: service CPU %.3f ms per request", name, perRequest));
+        cpuPerRequest.put(name, perRequest);
     }
 
     private void measure(String name, Operation operation) throws InterruptedException {

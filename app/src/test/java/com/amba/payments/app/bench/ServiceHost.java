@@ -6,6 +6,8 @@ import com.amba.payments.adapter.postgres.ScratchDatabase;
 import com.amba.payments.app.AdapterChoice;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
+import com.amba.payments.app.AmbaLogManager;
+import com.amba.payments.app.Logging;
 import com.amba.payments.app.DemoCredentials;
 import com.amba.payments.app.Parts;
 import com.amba.payments.app.RunningAmba;
@@ -14,6 +16,7 @@ import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -25,13 +28,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * threads and the service's never share carrier threads, a heap or a collector. It starts the service on the
  * setup its arguments name, wired as the configuration wires it, and speaks a line protocol on standard input and
  * output with the benchmark: it writes {@code ready <port> <account> <server key> <client key>} once it listens,
- * answers {@code counts} with {@code counts <ledger payments> <provider intents>}, and stops on {@code stop} or
- * when its standard input ends (the benchmark is gone, however it ended). Its logs go to standard error.
+ * answers {@code counts} with {@code counts <ledger payments> <provider intents>} and {@code cpu} with
+ * {@code cpu <nanoseconds of CPU this process has used>}, and stops on {@code stop} or
+ * when its standard input ends (the benchmark is gone, however it ended). Each of its lines starts with
+ * {@link #PROTOCOL}, as the JVM itself may print on standard output (JFR's start-up line). Its logs go to standard
+ * error.
  *
  * <p>The demo keys cross the pipe only: they are never written to a log.
  */
 public final class ServiceHost {
 
+    /** Marks the protocol's lines on standard output. */
+    static final String PROTOCOL = "amba-bench ";
     /** The sandbox's webhook secret in the benchmark (dev mode, no Stripe). */
     static final String SANDBOX_WEBHOOK_SECRET = "whsec_bench_sandbox";
     /** A close that takes longer than this is abandoned: the process exits anyway. */
@@ -48,27 +56,34 @@ public final class ServiceHost {
         // Standard output is the protocol: anything else that prints there goes to the log instead.
         PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        // Logs as the production service does (Main): one JSON line per record on standard error.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", AmbaLogManager.class.getName());
+        }
+        Logging.install();
         ServiceHost host;
         try {
             host = new ServiceHost(start(HostArguments.parse(args, System.getenv())));
         } catch (RuntimeException e) {
             e.printStackTrace();
-            protocol.println("failed " + e.getClass().getSimpleName());
+            protocol.println(PROTOCOL + "failed " + e.getClass().getSimpleName());
             System.exit(1);
             return;
         }
         // Ctrl-C reaches this process too (same process group): close cleanly so a scratch database is dropped.
         Runtime.getRuntime().addShutdownHook(new Thread(host::close, "bench-service-close"));
         DemoCredentials demo = host.running.demo().orElseThrow();
-        protocol.println("ready " + host.running.port() + " " + demo.accountId().value() + " " + demo.serverKey()
-                + " " + demo.clientKey());
+        protocol.println(PROTOCOL + "ready " + host.running.port() + " " + demo.accountId().value() + " "
+                + demo.serverKey() + " " + demo.clientKey());
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command = commands.readLine(); command != null && !command.equals("stop");
              command = commands.readLine()) {
             if (command.equals("counts")) {
-                protocol.println("counts " + host.ledgerPayments() + " " + host.providerIntents());
+                protocol.println(PROTOCOL + "counts " + host.ledgerPayments() + " " + host.providerIntents());
+            } else if (command.equals("cpu")) {
+                protocol.println(PROTOCOL + "cpu " + processCpuNanos());
             } else {
-                protocol.println("unknown " + command.length());
+                protocol.println(PROTOCOL + "unknown " + command.length());
             }
         }
         host.close();
@@ -110,6 +125,11 @@ public final class ServiceHost {
         Vertx storeVertx = Vertx.vertx();
         return AdapterChoice.partsFor(config, storeVertx, InstantSource.system(),
                 config.stripeWebhookSecret().orElseThrow(), postgres).closing(() -> storeVertx.close().await());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private long ledgerPayments() {

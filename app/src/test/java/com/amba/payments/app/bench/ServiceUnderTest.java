@@ -141,7 +141,11 @@ final class ServiceUnderTest implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                answers.add(line);
+                if (line.startsWith(ServiceHost.PROTOCOL)) {
+                    answers.add(line.substring(ServiceHost.PROTOCOL.length()));
+                } else {
+                    System.err.println(line);
+                }
             }
         } catch (IOException ended) {
             // the process is gone; whoever waits for an answer sees it
@@ -187,6 +191,15 @@ final class ServiceUnderTest implements AutoCloseable {
             throw new IllegalStateException("the service process answered " + words[0] + " to counts");
         }
         return new long[] {Long.parseLong(words[1]), Long.parseLong(words[2])};
+    }
+
+    /** CPU time the service process has used so far (all its threads, the JIT and the collector included). */
+    Duration cpu() {
+        String[] words = ask("cpu").split(" ");
+        if (!words[0].equals("cpu") || words.length != 2) {
+            throw new IllegalStateException("the service process answered " + words[0] + " to cpu");
+        }
+        return Duration.ofNanos(Long.parseLong(words[1]));
     }
 
     private synchronized String ask(String command) {
