@@ -28,12 +28,22 @@ public record RequestFingerprint(String value) {
         StringBuilder text = new StringBuilder("fields:");
         if (body instanceof RequestBody.Fields fields) {
             for (Map.Entry<String, InputValue> field : new TreeMap<>(fields.values()).entrySet()) {
-                String value = field.getValue().toString();
+                String value = written(field.getValue());
                 text.append(field.getKey().length()).append(':').append(field.getKey())
                         .append('=').append(value.length()).append(':').append(value).append(';');
             }
         }
         return new RequestFingerprint(text.toString());
+    }
+
+    /** A value as sent; each string of an array with its length, so that ["a, b"] is not ["a", "b"]. */
+    private static String written(InputValue value) {
+        if (value instanceof InputValue.Texts texts) {
+            StringBuilder text = new StringBuilder("Texts[");
+            texts.values().forEach(item -> text.append(item.length()).append(':').append(item).append(','));
+            return text.append(']').toString();
+        }
+        return value.toString();
     }
 
     /** This fingerprint with the client reference as sent: the whole request an Idempotency-Key must match. */
