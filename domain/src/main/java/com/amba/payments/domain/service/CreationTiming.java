@@ -1,5 +1,7 @@
 package com.amba.payments.domain.service;
 
+import com.amba.payments.domain.port.out.StoreUnavailable;
+
 import java.time.Duration;
 
 /**
@@ -10,5 +12,15 @@ public record CreationTiming(Duration lease, Duration waitForInFlight, Duration 
 
     public static CreationTiming defaults() {
         return new CreationTiming(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofMillis(20));
+    }
+
+    /** A duplicate waiting for {@code theOneItWaitsFor} to finish looks again after one poll interval. */
+    void pauseBeforeLookingAgain(String theOneItWaitsFor) {
+        try {
+            Thread.sleep(pollInterval);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailable("interrupted while waiting for " + theOneItWaitsFor, e);
+        }
     }
 }

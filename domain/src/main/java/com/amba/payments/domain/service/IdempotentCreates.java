@@ -58,7 +58,7 @@ public final class IdempotentCreates {
                     if (!clock.instant().isBefore(giveUpAt)) {
                         return Result.err(stillInFlight);
                     }
-                    pause();
+                    timing.pauseBeforeLookingAgain("a concurrent create");
                 }
             }
         }
@@ -93,15 +93,6 @@ public final class IdempotentCreates {
             ledger.releaseKey(request);
         } catch (StoreUnavailable ignored) {
             // The lease frees it.
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(timing.pollInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailable("interrupted while waiting for a concurrent create", e);
         }
     }
 

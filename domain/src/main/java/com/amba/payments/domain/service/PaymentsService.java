@@ -179,7 +179,7 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
                     if (!clock.instant().isBefore(giveUpAt)) {
                         return Result.err(new PaymentError.PaymentProviderUnavailable());
                     }
-                    pause();
+                    timing.pauseBeforeLookingAgain("a concurrent create");
                 }
             }
         }
@@ -236,15 +236,6 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
             parkedEvents.applyParked(id);
         } catch (StoreUnavailable ignored) {
             // Parked events are kept; the reconciler's sweep applies them later.
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(timing.pollInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailable("interrupted while waiting for a concurrent create", e);
         }
     }
 

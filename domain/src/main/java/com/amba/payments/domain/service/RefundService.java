@@ -142,7 +142,7 @@ public final class RefundService implements RefundPayment {
                     if (!clock.instant().isBefore(giveUpAt)) {
                         return Result.err(new PaymentError.PaymentProviderUnavailable());
                     }
-                    pause();
+                    timing.pauseBeforeLookingAgain("a concurrent refund");
                 }
             }
         }
@@ -186,15 +186,6 @@ public final class RefundService implements RefundPayment {
             case ProviderFailure.UnexpectedState state -> new PaymentError.PaymentNotRefundable(payment.status());
             default -> ProviderFailures.toPaymentError(failure);
         };
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(timing.pollInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailable("interrupted while waiting for a concurrent refund", e);
-        }
     }
 
     private Instant now() {
