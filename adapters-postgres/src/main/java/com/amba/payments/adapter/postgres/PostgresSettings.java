@@ -39,11 +39,13 @@ public record PostgresSettings(int transactionalConnections, int pipelinedConnec
     }
 
     /**
-     * Sized for one service instance on a small host: eight connections in all, a call budget of 1.5 s
+     * Sized for one service instance on a small host: fourteen connections in all, a call budget of 1.5 s
      * (the HTTP layer answers 503 within 2 s), and a socket that has heard nothing for 5 s is presumed dead.
+     * Twelve transactional connections, from a sweep on the 2-core benchmark machine (docs/benchmarks.md): creates at
+     * 500/s waiting 120 ms on the provider had p99 154-163 ms with 6, 131-134 ms with 12, 150 ms with 16.
      */
     public static PostgresSettings defaults() {
-        return new PostgresSettings(6, 2, 256, 512, Duration.ofMillis(1500), Duration.ofMillis(1000),
+        return new PostgresSettings(12, 2, 256, 512, Duration.ofMillis(1500), Duration.ofMillis(1000),
                 Duration.ofMillis(1000), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(500));
     }
 

@@ -51,7 +51,7 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
               --http-instances, --max-creates-in-flight  the service's AMBA_HTTP_INSTANCES and
                                AMBA_MAX_CREATES_IN_FLIGHT (default: the configuration's defaults)
               --db-transactional, --db-pipelined  the service's PostgreSQL pool sizes (default: the adapter's,
-                               6 and 2); the raw baseline gets as many connections as both together""";
+                               12 and 2); the raw baseline gets as many connections as both together""";
 
     BenchOptions {
         if (rate < 1 || rate > MOST_RATE) {

@@ -37,6 +37,6 @@ class HostArgumentsTest {
     void theBenchmarkOptionsSizeTheBaselineLikeTheServicePools() {
         BenchOptions options = BenchOptions.parse(List.of("--db-transactional", "12", "--db-pipelined", "3"));
         assertEquals(15, options.postgresConnections());
-        assertEquals(8, BenchOptions.defaults().postgresConnections());
+        assertEquals(14, BenchOptions.defaults().postgresConnections());
     }
 }

@@ -43,7 +43,7 @@ final class PostgresBaseline implements AutoCloseable {
         this.idPrefix = "pi_bench_" + runId + "_";
     }
 
-    /** {@code connections}: as many as the service's two clients hold together (6 + 2 by default). */
+    /** {@code connections}: as many as the service's two clients hold together (12 + 2 by default). */
     static PostgresBaseline start(String runId, int connections) {
         ScratchDatabase database = ScratchDatabase.create();
         database.execute("CREATE TABLE bench_payments (id text PRIMARY KEY, project_id text NOT NULL,"
