@@ -26,11 +26,6 @@ final class MeteredCreatePayment implements CreatePayment {
     }
 
     @Override
-    public Result<Payment, PaymentError> create(Optional<String> apiKey, RequestBody body) {
-        return create(apiKey, Optional.empty(), body);
-    }
-
-    @Override
     public Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey,
                                                 RequestBody body) {
         Result<Payment, PaymentError> answer = creates.create(apiKey, idempotencyKey, body);

@@ -120,7 +120,7 @@ class AmbaHttpServerTest {
 
     @BeforeEach
     void reset() {
-        creates.set((key, body) -> Result.err(new PaymentError.InvalidApiKey()));
+        creates.set((key, idempotencyKey, body) -> Result.err(new PaymentError.InvalidApiKey()));
         reads.set((key, id) -> Result.err(new PaymentError.PaymentNotFound()));
         webhooks.set((body, signature) -> Result.ok(ReceiveProviderWebhook.Acknowledgement.HANDED_OFF));
         databaseReady.set(true);
@@ -142,7 +142,7 @@ class AmbaHttpServerTest {
 
     private static HttpDependencies dependencies(Optional<ReceiveProviderWebhook> hooks, Optional<OperateSandbox> sandbox,
                                                  List<ReadinessCheck> checks) {
-        return new HttpDependencies((key, body) -> creates.get().create(key, body),
+        return new HttpDependencies((key, idempotencyKey, body) -> creates.get().create(key, idempotencyKey, body),
                 (key, id) -> reads.get().read(key, id).map(p -> new PaymentStanding(p, 0, DisputeStatus.NONE)),
                 new MoneyBackCalls((key, id, body) -> Result.err(new PaymentError.PaymentNotFound()), new NoRefunds()),
                 admin, new NoOnboardingPages(), new NoProjects(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
@@ -156,7 +156,7 @@ class AmbaHttpServerTest {
         Payment payment = aPayment().withAmount(1999, "usd").withFee(50).build();
         List<RequestBody> received = new ArrayList<>();
         List<Optional<String>> keys = new ArrayList<>();
-        creates.set((key, body) -> {
+        creates.set((key, idempotencyKey, body) -> {
             keys.add(key);
             received.add(body);
             return Result.ok(payment);
@@ -187,7 +187,7 @@ class AmbaHttpServerTest {
     @Test
     void theHttpLayerRejectsNoBodyItselfSoTheKeyIsCheckedFirst() throws Exception {
         List<RequestBody> received = new CopyOnWriteArrayList<>();
-        creates.set((key, body) -> {
+        creates.set((key, idempotencyKey, body) -> {
             received.add(body);
             return key.isEmpty() ? Result.err(new PaymentError.InvalidApiKey())
                     : Result.err(new PaymentError.InvalidBody("bad body"));
@@ -210,7 +210,7 @@ class AmbaHttpServerTest {
     @Test
     void aHugeBodyIsNotBufferedAndStillAnswered() throws Exception {
         AtomicReference<RequestBody> received = new AtomicReference<>();
-        creates.set((key, body) -> {
+        creates.set((key, idempotencyKey, body) -> {
             received.set(body);
             return Result.err(new PaymentError.InvalidBody("too large"));
         });
@@ -236,7 +236,7 @@ class AmbaHttpServerTest {
     @Test
     void anEmptyBodyReachesTheDomainAsEmpty() throws Exception {
         AtomicReference<RequestBody> received = new AtomicReference<>();
-        creates.set((key, body) -> {
+        creates.set((key, idempotencyKey, body) -> {
             received.set(body);
             return Result.err(new PaymentError.InvalidBody("a JSON object is required"));
         });
@@ -277,7 +277,7 @@ class AmbaHttpServerTest {
 
     @Test
     void domainErrorsGetTheirStatusAndRetryAfter() throws Exception {
-        creates.set((key, body) -> Result.err(new PaymentError.PaymentProviderUnavailable()));
+        creates.set((key, idempotencyKey, body) -> Result.err(new PaymentError.PaymentProviderUnavailable()));
         HttpResponse<String> provider = send(post("/client/payments/intents", "{}").header("X-Api-Key", SERVER_KEY));
         reads.set((key, id) -> Result.err(new PaymentError.ControlPlaneUnavailable()));
         HttpResponse<String> store = send(get("/client/payments/intents/pi_1").header("X-Api-Key", SERVER_KEY));
@@ -323,7 +323,7 @@ class AmbaHttpServerTest {
 
     @Test
     void slowUseCasesRunConcurrentlyAndNeverStallLiveness() throws Exception {
-        creates.set((key, body) -> {
+        creates.set((key, idempotencyKey, body) -> {
             sleep(Duration.ofMillis(1_500));
             return Result.err(new PaymentError.PaymentProviderUnavailable());
         });
@@ -604,7 +604,7 @@ class AmbaHttpServerTest {
     @Test
     void theAccessLogIsOneJsonLinePerRequestWithoutSecrets() throws Exception {
         Payment payment = aPayment().build();
-        creates.set((key, body) -> Result.ok(payment));
+        creates.set((key, idempotencyKey, body) -> Result.ok(payment));
 
         send(post("/client/payments/intents", "{\"amount\": 2000, \"currency\": \"usd\"}")
                 .header("X-Api-Key", SERVER_KEY).header("X-Request-Id", "log-test-1"));
@@ -659,7 +659,8 @@ class AmbaHttpServerTest {
     /** The money-back calls are tested end to end over HTTP in app; here they only need to exist. */
     private static final class NoRefunds implements RefundPayment {
         @Override
-        public Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body) {
+        public Result<Refund, PaymentError> refund(Optional<String> apiKey, Optional<String> idempotencyKey, String paymentId,
+                                                   RequestBody body) {
             return Result.err(new PaymentError.PaymentNotFound());
         }
 

@@ -71,14 +71,14 @@ final class FakeAdmin implements AdministerPayments {
     }
 
     @Override
-    public Result<Project, PaymentError> createProject(RequestBody body) {
+    public Result<Project, PaymentError> createProject(Optional<String> idempotencyKey, RequestBody body) {
         calls.add("createProject");
         bodies.add(body);
         return Result.ok(NEW_PROJECT);
     }
 
     @Override
-    public Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, RequestBody body) {
+    public Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, Optional<String> idempotencyKey, RequestBody body) {
         calls.add("issueApiKey " + projectId);
         bodies.add(body);
         ApiKey key = new ApiKey(new ApiKeyId("key_1"), new ProjectId(projectId), ApiKeyKind.SERVER,
@@ -93,7 +93,7 @@ final class FakeAdmin implements AdministerPayments {
     }
 
     @Override
-    public Result<AccountSetup, PaymentError> setUpAccount(String projectId, RequestBody body) {
+    public Result<AccountSetup, PaymentError> setUpAccount(String projectId, Optional<String> idempotencyKey, RequestBody body) {
         calls.add("setUpAccount " + projectId);
         bodies.add(body);
         return Result.ok(new AccountSetup(new ConnectedAccount(new ConnectedAccountId("acct_new"), false),

@@ -7,12 +7,13 @@ import com.amba.payments.domain.model.WebhookDelivery;
 import com.amba.payments.domain.model.WebhookEndpoint;
 import com.amba.payments.domain.port.in.ManageWebhookEndpoints;
 import java.util.List;
+import java.util.Optional;
 
 /** Answers every webhook-endpoint call with "no such project": enough for routing and the router walk. */
 final class FakeWebhookEndpoints implements ManageWebhookEndpoints {
 
     @Override
-    public Result<EndpointWithSecret, PaymentError> create(String projectId, RequestBody body) {
+    public Result<EndpointWithSecret, PaymentError> create(String projectId, Optional<String> idempotencyKey, RequestBody body) {
         return Result.err(new PaymentError.ProjectNotFound());
     }
 

@@ -86,11 +86,6 @@ public final class AdminService implements AdministerPayments {
     }
 
     @Override
-    public Result<Project, PaymentError> createProject(RequestBody body) {
-        return createProject(Optional.empty(), body);
-    }
-
-    @Override
     public Result<Project, PaymentError> createProject(Optional<String> idempotencyKey, RequestBody body) {
         return guarded(() -> IdempotencyKey.parse(idempotencyKey).flatMap(key -> AdminRequests.projectName(body)
                 .flatMap(name -> {
@@ -105,11 +100,6 @@ public final class AdminService implements AdministerPayments {
                             create, project -> project.id().value(),
                             id -> existingProject(id), new PaymentError.ControlPlaneUnavailable());
                 })));
-    }
-
-    @Override
-    public Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, RequestBody body) {
-        return issueApiKey(projectId, Optional.empty(), body);
     }
 
     /**
@@ -148,11 +138,6 @@ public final class AdminService implements AdministerPayments {
                 controlPlane.revokeApiKey(project.id(), new ApiKeyId(keyId), now())
                         ? Result.<Void, PaymentError>ok(null)
                         : Result.<Void, PaymentError>err(new PaymentError.ApiKeyNotFound())));
-    }
-
-    @Override
-    public Result<AccountSetup, PaymentError> setUpAccount(String projectId, RequestBody body) {
-        return setUpAccount(projectId, Optional.empty(), body);
     }
 
     /**

@@ -30,11 +30,6 @@ public final class CreateAdmission implements CreatePayment {
     }
 
     @Override
-    public Result<Payment, PaymentError> create(Optional<String> apiKey, RequestBody body) {
-        return create(apiKey, Optional.empty(), body);
-    }
-
-    @Override
     public Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey,
                                                 RequestBody body) {
         if (!slots.tryAcquire()) {

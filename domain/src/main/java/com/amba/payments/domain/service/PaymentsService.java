@@ -67,11 +67,6 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
     static final String CREATE_PAYMENT = "create_payment";
 
     @Override
-    public Result<Payment, PaymentError> create(Optional<String> apiKey, RequestBody body) {
-        return create(apiKey, Optional.empty(), body);
-    }
-
-    @Override
     public Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey,
                                                 RequestBody body) {
         try {

@@ -68,11 +68,6 @@ public final class RefundService implements RefundPayment {
     static final String CREATE_REFUND = "create_refund";
 
     @Override
-    public Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body) {
-        return refund(apiKey, Optional.empty(), paymentId, body);
-    }
-
-    @Override
     public Result<Refund, PaymentError> refund(Optional<String> apiKey, Optional<String> idempotencyKey,
                                                String paymentId, RequestBody body) {
         try {

@@ -68,11 +68,6 @@ public final class WebhookEndpointsService implements ManageWebhookEndpoints {
     /** What an Idempotency-Key of an endpoint's create binds under, within its project. */
     static final String CREATE_ENDPOINT = "admin.create_webhook_endpoint";
 
-    @Override
-    public Result<EndpointWithSecret, PaymentError> create(String projectId, RequestBody body) {
-        return create(projectId, Optional.empty(), body);
-    }
-
     /**
      * With an Idempotency-Key, a replay answers the endpoint it made without its signing secret: the secret is
      * shown once (a lost one is replaced by rotating it), and is not kept anywhere a replay could read it from.

@@ -27,7 +27,7 @@ class CreateAdmissionTest {
         CountDownLatch entered = new CountDownLatch(2);
         CountDownLatch finish = new CountDownLatch(1);
         AtomicInteger reached = new AtomicInteger();
-        CreatePayment slow = (key, body) -> {
+        CreatePayment slow = (key, idempotencyKey, body) -> {
             reached.incrementAndGet();
             entered.countDown();
             await(finish);
@@ -57,7 +57,7 @@ class CreateAdmissionTest {
 
     @Test
     void aFailingCreateGivesItsSlotBack() {
-        CreateAdmission admission = new CreateAdmission((key, body) -> {
+        CreateAdmission admission = new CreateAdmission((key, idempotencyKey, body) -> {
             throw new IllegalStateException("boom");
         }, 1);
         assertThrows(IllegalStateException.class, () -> admission.create(Optional.empty(), BODY));
@@ -67,7 +67,7 @@ class CreateAdmissionTest {
 
     @Test
     void theLimitMustAdmitSomething() {
-        assertThrows(IllegalArgumentException.class, () -> new CreateAdmission((key, body) -> null, 0));
+        assertThrows(IllegalArgumentException.class, () -> new CreateAdmission((key, idempotencyKey, body) -> null, 0));
     }
 
     private static void await(CountDownLatch latch) {

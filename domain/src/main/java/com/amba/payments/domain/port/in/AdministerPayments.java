@@ -23,36 +23,27 @@ public interface AdministerPayments {
 
     Result<PlatformSettings, PaymentError> configurePlatform(RequestBody body);
 
-    Result<Project, PaymentError> createProject(RequestBody body);
+    /** With the caller's {@code Idempotency-Key} header as sent (empty when it sent none). */
+    Result<Project, PaymentError> createProject(Optional<String> idempotencyKey, RequestBody body);
 
-    /** {@link #createProject} with the caller's {@code Idempotency-Key} header as sent. */
-    default Result<Project, PaymentError> createProject(Optional<String> idempotencyKey, RequestBody body) {
-        if (idempotencyKey.isPresent()) {
-            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
-        }
-        return createProject(body);
+    default Result<Project, PaymentError> createProject(RequestBody body) {
+        return createProject(Optional.empty(), body);
     }
 
-    Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, RequestBody body);
+    /** With the caller's {@code Idempotency-Key} header as sent (empty when it sent none). */
+    Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, Optional<String> idempotencyKey, RequestBody body);
 
-    /** {@link #issueApiKey} with the caller's {@code Idempotency-Key} header as sent. */
-    default Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, Optional<String> idempotencyKey, RequestBody body) {
-        if (idempotencyKey.isPresent()) {
-            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
-        }
-        return issueApiKey(projectId, body);
+    default Result<IssuedApiKey, PaymentError> issueApiKey(String projectId, RequestBody body) {
+        return issueApiKey(projectId, Optional.empty(), body);
     }
 
     Result<Void, PaymentError> revokeApiKey(String projectId, String keyId);
 
-    Result<AccountSetup, PaymentError> setUpAccount(String projectId, RequestBody body);
+    /** With the caller's {@code Idempotency-Key} header as sent (empty when it sent none). */
+    Result<AccountSetup, PaymentError> setUpAccount(String projectId, Optional<String> idempotencyKey, RequestBody body);
 
-    /** {@link #setUpAccount} with the caller's {@code Idempotency-Key} header as sent. */
-    default Result<AccountSetup, PaymentError> setUpAccount(String projectId, Optional<String> idempotencyKey, RequestBody body) {
-        if (idempotencyKey.isPresent()) {
-            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
-        }
-        return setUpAccount(projectId, body);
+    default Result<AccountSetup, PaymentError> setUpAccount(String projectId, RequestBody body) {
+        return setUpAccount(projectId, Optional.empty(), body);
     }
 
     Result<Project, PaymentError> configureProject(String projectId, RequestBody body);

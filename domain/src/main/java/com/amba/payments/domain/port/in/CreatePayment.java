@@ -9,17 +9,11 @@ import java.util.Optional;
 /** A project's backend asks for a payment; gets one (new, or the same one again for a replay). */
 public interface CreatePayment {
 
-    Result<Payment, PaymentError> create(Optional<String> apiKey, RequestBody body);
+    /** With the caller's {@code Idempotency-Key} header as sent (empty when it sent none). */
+    Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey, RequestBody body);
 
-    /**
-     * The same, with the caller's {@code Idempotency-Key} header as sent. Every service that creates payments
-     * overrides this; one that does not refuses a key rather than silently ignoring it.
-     */
-    default Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey,
-                                                 RequestBody body) {
-        if (idempotencyKey.isPresent()) {
-            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
-        }
-        return create(apiKey, body);
+    /** A create without an {@code Idempotency-Key}. */
+    default Result<Payment, PaymentError> create(Optional<String> apiKey, RequestBody body) {
+        return create(apiKey, Optional.empty(), body);
     }
 }

@@ -30,19 +30,15 @@ public interface ManageWebhookEndpoints {
         }
     }
 
-    /** {@code {"url", "events": [...] | ["*"]}}. */
-    Result<EndpointWithSecret, PaymentError> create(String projectId, RequestBody body);
-
     /**
-     * The same, with the caller's {@code Idempotency-Key} header as sent. A service that does not honour it
-     * refuses a key rather than silently ignoring it.
+     * {@code {"url", "events": [...] | ["*"]}}, with the caller's {@code Idempotency-Key} header as sent (empty
+     * when it sent none).
      */
-    default Result<EndpointWithSecret, PaymentError> create(String projectId, Optional<String> idempotencyKey,
-                                                           RequestBody body) {
-        if (idempotencyKey.isPresent()) {
-            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
-        }
-        return create(projectId, body);
+    Result<EndpointWithSecret, PaymentError> create(String projectId, Optional<String> idempotencyKey,
+                                                    RequestBody body);
+
+    default Result<EndpointWithSecret, PaymentError> create(String projectId, RequestBody body) {
+        return create(projectId, Optional.empty(), body);
     }
 
     Result<List<WebhookEndpoint>, PaymentError> list(String projectId);

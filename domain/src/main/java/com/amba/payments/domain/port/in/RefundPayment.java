@@ -10,18 +10,13 @@ import java.util.Optional;
 /** A project's backend gives money back on a succeeded payment; anyone of the project lists the refunds. */
 public interface RefundPayment {
 
-    Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body);
+    /** With the caller's {@code Idempotency-Key} header as sent (empty when it sent none). */
+    Result<Refund, PaymentError> refund(Optional<String> apiKey, Optional<String> idempotencyKey, String paymentId,
+                                        RequestBody body);
 
-    /**
-     * The same, with the caller's {@code Idempotency-Key} header as sent. A service that does not honour it
-     * refuses a key rather than silently ignoring it.
-     */
-    default Result<Refund, PaymentError> refund(Optional<String> apiKey, Optional<String> idempotencyKey,
-                                                String paymentId, RequestBody body) {
-        if (idempotencyKey.isPresent()) {
-            throw new UnsupportedOperationException(getClass().getName() + " does not honour Idempotency-Key");
-        }
-        return refund(apiKey, paymentId, body);
+    /** A refund without an {@code Idempotency-Key}. */
+    default Result<Refund, PaymentError> refund(Optional<String> apiKey, String paymentId, RequestBody body) {
+        return refund(apiKey, Optional.empty(), paymentId, body);
     }
 
     /** Server or client key; oldest first. */
