@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param search           step the rate up per scenario instead of one fixed rate (docs/benchmarks.md)
  * @param p99Bound         the search's latency bound (creates add the provider latency to it)
- * @param overload         after the search, offer twice the sustained create rate for 10 s (PostgreSQL setup)
+ * @param overload         offer twice the sustained create rate for 10 s (PostgreSQL setup): the rate the search
+ *                         found, or without {@code --search} the given {@code --rate}, taken as sustained
  * @param httpInstances    the service's HTTP verticle instances; 0 is the configuration's default
  * @param maxCreatesInFlight the service's admission limit; 0 is the configuration's default
  * @param dbTransactional  the service's transactional PostgreSQL connections; 0 is the adapter's default
@@ -31,7 +32,7 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
 
     static final String USAGE = """
             usage: Benchmark [--rate N] [--seconds N] [--warmup N] [--drain N] [--max-in-flight N] [--only PART]
-                             [--provider-latency-ms N] [--search [--p99-ms N] [--overload]]
+                             [--provider-latency-ms N] [--search [--p99-ms N]] [--overload]
                              [--http-instances N] [--max-creates-in-flight N]
                              [--db-transactional N] [--db-pipelined N]
               --rate           requests per second, the same for every scenario   (default 200)
@@ -46,8 +47,9 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
               --search         capacity search: per scenario, step the rate up from --rate until p99 exceeds
                                the bound or any error appears; report the highest rate sustained
               --p99-ms         the search's p99 bound; creates get the provider latency on top (default 50)
-              --overload       with --search: offer 2x the sustained PostgreSQL create rate for 10 s, reads
-                               alongside, then the sustained rate again (memory, postgres)
+              --overload       offer 2x the sustained PostgreSQL create rate for 10 s, reads alongside, then
+                               the sustained rate again; the rate the search found, or without --search
+                               --rate taken as the sustained rate (the overload run alone, PostgreSQL only)
               --http-instances, --max-creates-in-flight  the service's AMBA_HTTP_INSTANCES and
                                AMBA_MAX_CREATES_IN_FLIGHT (default: the configuration's defaults)
               --db-transactional, --db-pipelined  the service's PostgreSQL pool sizes (default: the adapter's,
@@ -71,9 +73,6 @@ record BenchOptions(int rate, Duration warmup, Duration measured, Duration drain
         }
         if (dbTransactional < 0 || dbPipelined < 0 || dbTransactional > 64 || dbPipelined > 64) {
             throw new IllegalArgumentException("--db-transactional and --db-pipelined must be 1 to 64");
-        }
-        if (overload && !search) {
-            throw new IllegalArgumentException("--overload needs --search (it offers twice the rate found)");
         }
         parts = parts.isEmpty() ? EnumSet.allOf(Part.class) : EnumSet.copyOf(parts);
     }

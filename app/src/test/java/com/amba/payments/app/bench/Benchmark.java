@@ -56,6 +56,10 @@ public final class Benchmark {
             new SearchRun(options, runId, progress).runAll(out);
             return;
         }
+        if (options.overload()) {
+            new SearchRun(options, runId, progress).overloadAlone(out);
+            return;
+        }
         Instant began = Instant.now();
         if (options.runs(BenchOptions.Part.MEMORY)) {
             services(ServiceUnderTest.Setup.MEMORY_SANDBOX, Optional.empty());

@@ -78,6 +78,28 @@ final class SearchRun {
         out.println("took " + (Instant.now().getEpochSecond() - began.getEpochSecond()) + " s");
     }
 
+    /** {@code --overload} without {@code --search}: the flash sale alone, with {@code --rate} as the sustained rate. */
+    void overloadAlone(PrintStream out) throws Exception {
+        Instant began = Instant.now();
+        ServiceUnderTest.Setup setup = ServiceUnderTest.Setup.POSTGRES_SANDBOX;
+        progress.println("== service on " + setup.label + ", overload alone at 2x " + options.rate() + "/s");
+        OverloadRun.Outcome outcome;
+        try (ServiceUnderTest service = ServiceUnderTest.start(setup, Optional.empty(), options);
+             PaymentsApiCalls calls = service.calls(runId)) {
+            String create = Benchmark.name(setup, Benchmark.CREATE);
+            warmUp(create, calls.create());
+            warmUp(Benchmark.name(setup, Benchmark.READ), calls.read());
+            outcome = new OverloadRun(options, progress).run(create, service, calls, options.rate());
+        }
+        out.println();
+        out.println("Amba Payments overload run, " + began.truncatedTo(ChronoUnit.SECONDS) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + "; " + options);
+        out.println();
+        outcome.print(out, createBound());
+        out.println();
+        out.println("took " + (Instant.now().getEpochSecond() - began.getEpochSecond()) + " s");
+    }
+
     private void service(ServiceUnderTest.Setup setup) throws Exception {
         progress.println("== service on " + setup.label);
         try (ServiceUnderTest service = ServiceUnderTest.start(setup, Optional.empty(), options);
