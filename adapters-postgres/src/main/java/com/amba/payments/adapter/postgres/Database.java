@@ -74,16 +74,21 @@ final class Database {
     }
 
     static Database open(Vertx vertx, DatabaseUrl url, PostgresSettings settings) {
+        return open(vertx, url, settings, "amba");
+    }
+
+    /** @param name the pools' names begin with it ({@code amba}, {@code amba-background}) */
+    static Database open(Vertx vertx, DatabaseUrl url, PostgresSettings settings, String name) {
         PgConnectOptions connect = connectOptions(url, settings);
         NetClientOptions network = networkOptions(settings);
         SqlClient pipelined = PgBuilder.client()
-                .with(poolOptions(settings, settings.pipelinedConnections(), "amba-pipelined"))
+                .with(poolOptions(settings, settings.pipelinedConnections(), name + "-pipelined"))
                 .with(network)
                 .connectingTo(connect)
                 .using(vertx)
                 .build();
         Pool transactional = PgBuilder.pool()
-                .with(poolOptions(settings, settings.transactionalConnections(), "amba-transactional"))
+                .with(poolOptions(settings, settings.transactionalConnections(), name + "-transactional"))
                 .with(network)
                 .connectingTo(connect)
                 .using(vertx)

@@ -39,7 +39,8 @@ public record PostgresSettings(int transactionalConnections, int pipelinedConnec
     }
 
     /**
-     * Sized for one service instance on a small host: fourteen connections in all, a call budget of 1.5 s
+     * Sized for one service instance on a small host: fourteen connections for requests (and three for
+     * background work, {@link #forBackgroundWork}), a call budget of 1.5 s
      * (the HTTP layer answers 503 within 2 s), and a socket that has heard nothing for 5 s is presumed dead.
      * Twelve transactional connections, from a sweep on the 2-core benchmark machine (docs/benchmarks.md): creates at
      * 500/s waiting 120 ms on the provider had p99 154-163 ms with 6, 131-134 ms with 12, 150 ms with 16.
@@ -48,6 +49,19 @@ public record PostgresSettings(int transactionalConnections, int pipelinedConnec
         return new PostgresSettings(12, 2, 256, 512, Duration.ofMillis(1500), Duration.ofMillis(1000),
                 Duration.ofMillis(1000), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofMillis(500));
     }
+
+    /**
+     * Connections of the background work (outbox relay and watch, outgoing webhooks' fan-out and deliveries): two
+     * pooled and one pipelined, apart from the requests' clients. The relay's and the fan-out's updates of the
+     * same outbox rows wait for each other's locks, up to a second in a flash sale (JFR: the relay's UPDATE
+     * parked 1010 ms); on the requests' pipelined connection every read queued behind it waited as long.
+     */
+    public PostgresSettings forBackgroundWork() {
+        return withConnections(BACKGROUND_POOLED, BACKGROUND_PIPELINED);
+    }
+
+    static final int BACKGROUND_POOLED = 2;
+    static final int BACKGROUND_PIPELINED = 1;
 
     /** The same settings with other pool sizes (the benchmark's pool-size sweep). */
     public PostgresSettings withConnections(int transactional, int pipelined) {

@@ -10,11 +10,13 @@ import io.vertx.pgclient.PgConnectOptions;
 /**
  * PostgreSQL as Amba's system of record: the ledger, its outbox and the control plane on one database. Connecting
  * migrates the schema first (safe when several instances start at once), then opens bounded, lazily
- * reconnecting clients. The ports block: call them from virtual or worker threads, never an event loop.
+ * reconnecting clients: the requests' (reads pipelined, writes and transactions pooled) and, apart, the background
+ * work's (outbox relay, outgoing webhooks), so a request never queues behind a relay's batch. The ports block: call them from virtual or worker threads, never an event loop.
  */
 public final class PostgresStore implements AutoCloseable {
 
     private final Database database;
+    private final Database background;
     private final PostgresLedger ledger;
     private final PostgresOutbox outbox;
     private final PostgresControlPlane controlPlane;
@@ -24,18 +26,20 @@ public final class PostgresStore implements AutoCloseable {
     private final PostgresRefunds refunds;
     private final PostgresWebhooks webhooks;
 
-    private PostgresStore(Vertx vertx, Database database, PgConnectOptions listenAt, ControlPlaneCaching caching,
-                          RelayTurn relayTurn) {
+    private PostgresStore(Vertx vertx, Database database, Database background, PgConnectOptions listenAt,
+                          ControlPlaneCaching caching, RelayTurn relayTurn) {
         this.database = database;
+        this.background = background;
         this.ledger = new PostgresLedger(database);
         this.relayTurn = relayTurn;
-        this.outbox = new PostgresOutbox(database, relayTurn);
+        // The relay and the webhooks' fan-out and deliveries never share a connection with a request.
+        this.outbox = new PostgresOutbox(background, relayTurn);
         this.controlPlane = new PostgresControlPlane(database);
         this.cachedControlPlane = new CachedControlPlane(controlPlane, caching.maxAge());
         this.listener = new ControlPlaneListener(vertx, listenAt, cachedControlPlane, caching.heartbeat());
         this.refunds = new PostgresRefunds(database);
         listener.start();
-        this.webhooks = new PostgresWebhooks(database);
+        this.webhooks = new PostgresWebhooks(background);
     }
 
     /**
@@ -57,7 +61,8 @@ public final class PostgresStore implements AutoCloseable {
         PgConnectOptions listenAt = Database.connectOptions(caching.listenAt().orElse(url), settings);
         RelayTurn relayTurn = new RelayTurn(vertx, Database.connectOptions(url, settings), settings.callTimeout(),
                 RELAY_HOLDER_LOST_AFTER);
-        return new PostgresStore(vertx, Database.open(vertx, url, settings), listenAt, caching, relayTurn);
+        return new PostgresStore(vertx, Database.open(vertx, url, settings),
+                Database.open(vertx, url, settings.forBackgroundWork(), "amba-background"), listenAt, caching, relayTurn);
     }
 
     /** A relay's turn held by an instance cut off from the database passes on after this long. */
@@ -113,6 +118,7 @@ public final class PostgresStore implements AutoCloseable {
     public void close() {
         listener.close();
         relayTurn.close();
+        background.close();
         database.close();
     }
 }
