@@ -22,7 +22,9 @@ import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.port.out.PaymentProvider;
 import com.amba.payments.domain.service.AdminService;
 import com.amba.payments.domain.service.CancelService;
+import com.amba.payments.domain.port.out.AdmissionLimit;
 import com.amba.payments.domain.service.CreateAdmission;
+import com.amba.payments.domain.service.FixedAdmissionLimit;
 import com.amba.payments.domain.service.CreationTiming;
 import com.amba.payments.domain.service.LiveEventsService;
 import com.amba.payments.domain.service.OnboardingService;
@@ -198,7 +200,7 @@ public final class Amba {
         background.every(outgoing.pollEvery(), "outgoing webhooks", dispatcher::tick);
 
         CreateAdmission creates = new CreateAdmission(new MeteredCreatePayment(payments, metrics),
-                config.capacity().maxCreatesInFlight());
+                admissionLimit(config.capacity()));
         OnboardingService onboarding = new OnboardingService(parts.controlPlane(), provider);
         HttpDependencies http = new HttpDependencies(creates, standing, new MoneyBackCalls(cancel, refunds), admin,
                 onboarding, new ProjectsService(parts.controlPlane()), webhooks, parts.sandbox(),
@@ -213,6 +215,13 @@ public final class Amba {
         LOG.log(System.Logger.Level.INFO, ServiceReport.started(config, parts, port,
                 Duration.ofNanos(System.nanoTime() - startedAt)));
         return running;
+    }
+
+    private static AdmissionLimit admissionLimit(AmbaConfig.Capacity capacity) {
+        return switch (capacity.admission()) {
+            case ADAPTIVE -> new AdaptiveAdmissionLimit(capacity.maxCreatesInFlight());
+            case FIXED -> new FixedAdmissionLimit(capacity.maxCreatesInFlight());
+        };
     }
 
     /**

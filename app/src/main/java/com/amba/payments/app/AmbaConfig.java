@@ -48,12 +48,17 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     static final String ONBOARDING_RETURN_URL = "AMBA_STRIPE_ONBOARDING_RETURN_URL";
     static final String HTTP_INSTANCES = "AMBA_HTTP_INSTANCES";
     static final String MAX_CREATES_IN_FLIGHT = "AMBA_MAX_CREATES_IN_FLIGHT";
+    static final String CREATE_ADMISSION = "AMBA_CREATE_ADMISSION";
+
+    /** How the creates admitted in flight are limited: following their latency up to the most, or at the most. */
+    public enum Admission { ADAPTIVE, FIXED }
 
     /**
      * How much one instance takes on: HTTP verticle instances (event loops serving requests) and the creates
-     * admitted in flight at once; one more create is refused with 503 OVERLOADED (docs/decisions.md).
+     * admitted in flight at once, at most {@code maxCreatesInFlight} and, when adaptive, fewer while their latency
+     * says the instance is saturated; one more create is refused with 503 OVERLOADED (docs/decisions.md).
      */
-    public record Capacity(int httpInstances, int maxCreatesInFlight) {
+    public record Capacity(int httpInstances, int maxCreatesInFlight, Admission admission) {
 
         /** Measured on the 2-core benchmark machine (docs/benchmarks.md). */
         public static final int DEFAULT_MAX_CREATES_IN_FLIGHT = 256;
@@ -62,6 +67,15 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
             if (httpInstances < 1 || maxCreatesInFlight < 1) {
                 throw new IllegalArgumentException("HTTP instances and creates in flight must be at least 1");
             }
+            if (admission == Admission.ADAPTIVE && maxCreatesInFlight < AdaptiveAdmissionLimit.LOWEST_LIMIT) {
+                throw new IllegalArgumentException("an adaptive admission needs at least "
+                        + AdaptiveAdmissionLimit.LOWEST_LIMIT + " creates in flight");
+            }
+        }
+
+        /** Adaptive admission, the default. */
+        public Capacity(int httpInstances, int maxCreatesInFlight) {
+            this(httpInstances, maxCreatesInFlight, Admission.ADAPTIVE);
         }
 
         /** One HTTP verticle instance per core. */
@@ -70,11 +84,15 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
         }
 
         public Capacity withMaxCreatesInFlight(int max) {
-            return new Capacity(httpInstances, max);
+            return new Capacity(httpInstances, max, admission);
         }
 
         public Capacity withHttpInstances(int instances) {
-            return new Capacity(instances, maxCreatesInFlight);
+            return new Capacity(instances, maxCreatesInFlight, admission);
+        }
+
+        public Capacity withAdmission(Admission other) {
+            return new Capacity(httpInstances, maxCreatesInFlight, other);
         }
     }
 
@@ -168,9 +186,15 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
         returnUrl.filter(url -> !looksLikeHttpUrl(url)).ifPresent(url ->
                 problems.add(ONBOARDING_RETURN_URL + " must be an absolute http(s) URL"));
         Capacity defaults = Capacity.defaults();
-        Capacity capacity = new Capacity(
-                positive(env, HTTP_INSTANCES, defaults.httpInstances(), problems),
-                positive(env, MAX_CREATES_IN_FLIGHT, defaults.maxCreatesInFlight(), problems));
+        int maxCreates = positive(env, MAX_CREATES_IN_FLIGHT, defaults.maxCreatesInFlight(), problems);
+        Admission admission = admission(env, problems);
+        if (admission == Admission.ADAPTIVE && maxCreates < AdaptiveAdmissionLimit.LOWEST_LIMIT) {
+            problems.add(MAX_CREATES_IN_FLIGHT + " must be at least " + AdaptiveAdmissionLimit.LOWEST_LIMIT
+                    + " with adaptive admission (or set " + CREATE_ADMISSION + "=fixed)");
+            maxCreates = defaults.maxCreatesInFlight();
+        }
+        Capacity capacity = new Capacity(positive(env, HTTP_INSTANCES, defaults.httpInstances(), problems),
+                maxCreates, admission);
         Optional<String> databasePassword = value(env, DATABASE_PASSWORD);
         if (databasePassword.isPresent() && databaseUrl.isEmpty()) {
             problems.add(DATABASE_PASSWORD + " is set but " + DATABASE_URL + " is not");
@@ -311,6 +335,21 @@ public record AmbaConfig(Mode mode, int httpPort, Optional<String> adminToken, O
     }
 
     /** A whole number of at least 1, or the default when the variable is not set. */
+    private static Admission admission(Map<String, String> env, List<String> problems) {
+        Optional<String> text = value(env, CREATE_ADMISSION);
+        if (text.isEmpty()) {
+            return Admission.ADAPTIVE;
+        }
+        return switch (text.get()) {
+            case "adaptive" -> Admission.ADAPTIVE;
+            case "fixed" -> Admission.FIXED;
+            default -> {
+                problems.add(CREATE_ADMISSION + " must be adaptive or fixed, not '" + text.get() + "'");
+                yield Admission.ADAPTIVE;
+            }
+        };
+    }
+
     private static int positive(Map<String, String> env, String name, int fallback, List<String> problems) {
         Optional<String> text = value(env, name);
         if (text.isEmpty()) {

@@ -77,6 +77,19 @@ class AmbaConfigTest {
     }
 
     @Test
+    void admissionIsAdaptiveUnlessSetToFixed() throws Exception {
+        assertEquals(AmbaConfig.Admission.ADAPTIVE, AmbaConfig.fromEnvironment(Map.of()).capacity().admission());
+        assertEquals(AmbaConfig.Admission.FIXED, AmbaConfig.fromEnvironment(Map.of("AMBA_CREATE_ADMISSION", "fixed",
+                "AMBA_MAX_CREATES_IN_FLIGHT", "2")).capacity().admission(), "a fixed limit may be as small as 1");
+        String unknown = String.join("\n", assertThrows(AmbaConfig.Invalid.class, () -> AmbaConfig.fromEnvironment(
+                Map.of("AMBA_CREATE_ADMISSION", "clever"))).problems());
+        assertTrue(unknown.contains("AMBA_CREATE_ADMISSION must be adaptive or fixed"), unknown);
+        String tooFew = String.join("\n", assertThrows(AmbaConfig.Invalid.class, () -> AmbaConfig.fromEnvironment(
+                Map.of("AMBA_MAX_CREATES_IN_FLIGHT", "4"))).problems());
+        assertTrue(tooFew.contains("AMBA_MAX_CREATES_IN_FLIGHT must be at least 8 with adaptive admission"), tooFew);
+    }
+
+    @Test
     void aDatabasePasswordOfItsOwnGoesIntoAUrlWithoutOneEncoded() throws AmbaConfig.Invalid {
         AmbaConfig config = AmbaConfig.fromEnvironment(Map.of("AMBA_DATABASE_URL",
                 "postgresql://amba@db.internal:5432/amba?sslmode=verify-full", "AMBA_DATABASE_PASSWORD", "p@ss w:rd"));

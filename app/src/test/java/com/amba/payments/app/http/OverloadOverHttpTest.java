@@ -29,7 +29,7 @@ class OverloadOverHttpTest {
     @Test
     void beyondTheAdmittedCreatesACreateIsAFast503OverloadedAndReadsStillAnswer() throws Exception {
         HeldProjects held = new HeldProjects();
-        try (DevAmba amba = DevAmba.start(config -> config.withCapacity(new AmbaConfig.Capacity(2, ADMITTED)),
+        try (DevAmba amba = DevAmba.start(config -> config.withCapacity(new AmbaConfig.Capacity(2, ADMITTED, AmbaConfig.Admission.FIXED)),
                 parts -> parts.withControlPlane(held.wrap(parts.controlPlane())))) {
             String earlier = amba.api.createPayment(amba.demo.serverKey(), CREATE).data().getString("payment_id");
             held.hold();

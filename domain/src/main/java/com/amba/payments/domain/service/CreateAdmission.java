@@ -5,49 +5,70 @@ import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.CreatePayment;
+import com.amba.payments.domain.port.out.AdmissionLimit;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
- * Admission control for creates: at most {@code limit} creates are in flight on this instance. One more is
- * refused at once with {@link PaymentError.Overloaded}, before its key is read or anything else is done, so
- * that under a flash sale the admitted creates keep their latency instead of all of them queueing for the
- * database until their budget runs out. Reads are not counted: they stay answered while creates are refused.
+ * Admission control for creates: only as many creates are in flight on this instance as its
+ * {@link AdmissionLimit} allows. One more is refused at once with {@link PaymentError.Overloaded}, before its key
+ * is read or anything else is done, so that under a flash sale the admitted creates keep their latency instead
+ * of all of them queueing for the database until their budget runs out. Reads are not counted: they stay
+ * answered while creates are refused. Each admitted create tells the limit how it ended: done (a measure of the
+ * load), dropped (the store or the provider was out of reach or slow: a sign of overload) or refused (an
+ * invalid request, a reused key: its time says nothing).
  */
 public final class CreateAdmission implements CreatePayment {
 
     private final CreatePayment admitted;
-    private final Semaphore slots;
-    private final int limit;
+    private final AdmissionLimit limit;
 
-    public CreateAdmission(CreatePayment admitted, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("the creates admitted in flight must be at least 1, not " + limit);
-        }
+    public CreateAdmission(CreatePayment admitted, AdmissionLimit limit) {
         this.admitted = admitted;
         this.limit = limit;
-        this.slots = new Semaphore(limit);
+    }
+
+    /** At most {@code limit} creates in flight, however they end. */
+    public CreateAdmission(CreatePayment admitted, int limit) {
+        this(admitted, new FixedAdmissionLimit(limit));
     }
 
     @Override
     public Result<Payment, PaymentError> create(Optional<String> apiKey, Optional<String> idempotencyKey,
                                                 RequestBody body) {
-        if (!slots.tryAcquire()) {
+        Optional<AdmissionLimit.Admitted> place = limit.tryAdmit();
+        if (place.isEmpty()) {
             return Result.err(new PaymentError.Overloaded());
         }
+        Result<Payment, PaymentError> outcome;
         try {
-            return admitted.create(apiKey, idempotencyKey, body);
-        } finally {
-            slots.release();
+            outcome = admitted.create(apiKey, idempotencyKey, body);
+        } catch (RuntimeException | Error failure) {
+            place.get().dropped();
+            throw failure;
+        }
+        tell(place.get(), outcome);
+        return outcome;
+    }
+
+    private static void tell(AdmissionLimit.Admitted place, Result<Payment, PaymentError> outcome) {
+        switch (outcome) {
+            case Result.Ok<Payment, PaymentError> ok -> place.completed();
+            case Result.Err<Payment, PaymentError> err -> {
+                switch (err.error()) {
+                    case PaymentError.PaymentProviderUnavailable unavailable -> place.dropped();
+                    case PaymentError.ControlPlaneUnavailable unavailable -> place.dropped();
+                    default -> place.ignored();
+                }
+            }
         }
     }
 
     public int limit() {
-        return limit;
+        return limit.limit();
     }
 
     /** Creates being worked on right now. */
     public int inFlight() {
-        return limit - slots.availablePermits();
+        return limit.inFlight();
     }
 }

@@ -10,6 +10,7 @@ import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.CreatePayment;
+import com.amba.payments.domain.port.out.AdmissionLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,55 @@ class CreateAdmissionTest {
         assertThrows(IllegalStateException.class, () -> admission.create(Optional.empty(), BODY));
         assertThrows(IllegalStateException.class, () -> admission.create(Optional.empty(), BODY));
         assertEquals(0, admission.inFlight());
+    }
+
+    @Test
+    void eachAdmittedCreateTellsTheLimitHowItEnded() {
+        List<String> told = new ArrayList<>();
+        AdmissionLimit recording = new AdmissionLimit() {
+            @Override
+            public Optional<Admitted> tryAdmit() {
+                return Optional.of(new Admitted() {
+                    @Override
+                    public void completed() {
+                        told.add("completed");
+                    }
+
+                    @Override
+                    public void dropped() {
+                        told.add("dropped");
+                    }
+
+                    @Override
+                    public void ignored() {
+                        told.add("ignored");
+                    }
+                });
+            }
+
+            @Override
+            public int inFlight() {
+                return 0;
+            }
+
+            @Override
+            public int limit() {
+                return 1;
+            }
+        };
+        List<Result<Payment, PaymentError>> outcomes = List.of(
+                Result.ok(null),
+                Result.err(new PaymentError.PaymentProviderUnavailable()),
+                Result.err(new PaymentError.ControlPlaneUnavailable()),
+                Result.err(new PaymentError.InvalidAmount("amount must be positive")),
+                Result.err(new PaymentError.IdempotencyKeyReused()));
+        for (Result<Payment, PaymentError> outcome : outcomes) {
+            new CreateAdmission((key, idempotencyKey, body) -> outcome, recording).create(Optional.empty(), BODY);
+        }
+        assertThrows(IllegalStateException.class, () -> new CreateAdmission((key, idempotencyKey, body) -> {
+            throw new IllegalStateException("boom");
+        }, recording).create(Optional.empty(), BODY));
+        assertEquals(List.of("completed", "dropped", "dropped", "ignored", "ignored", "dropped"), told);
     }
 
     @Test
