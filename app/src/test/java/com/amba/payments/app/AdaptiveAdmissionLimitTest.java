@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The limit on a clock of the test's: creates that take longer bring it down, faster ones bring it back. */
 class AdaptiveAdmissionLimitTest {
 
-    private static final int CEILING = 64;
+    private static final int CEILING = 256;
 
     private final AtomicLong now = new AtomicLong();
     private final AdaptiveAdmissionLimit limit = new AdaptiveAdmissionLimit(CEILING, now::get);
@@ -57,7 +57,7 @@ class AdaptiveAdmissionLimitTest {
 
     @Test
     void theCeilingMustLeaveRoomToAdapt() {
-        assertThrows(IllegalArgumentException.class, () -> new AdaptiveAdmissionLimit(4));
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveAdmissionLimit(16));
     }
 
     /** Windows in which every place is taken and each create takes {@code each}. */

@@ -85,8 +85,8 @@ class AmbaConfigTest {
                 Map.of("AMBA_CREATE_ADMISSION", "clever"))).problems());
         assertTrue(unknown.contains("AMBA_CREATE_ADMISSION must be adaptive or fixed"), unknown);
         String tooFew = String.join("\n", assertThrows(AmbaConfig.Invalid.class, () -> AmbaConfig.fromEnvironment(
-                Map.of("AMBA_MAX_CREATES_IN_FLIGHT", "4"))).problems());
-        assertTrue(tooFew.contains("AMBA_MAX_CREATES_IN_FLIGHT must be at least 8 with adaptive admission"), tooFew);
+                Map.of("AMBA_MAX_CREATES_IN_FLIGHT", "16"))).problems());
+        assertTrue(tooFew.contains("AMBA_MAX_CREATES_IN_FLIGHT must be at least 32 with adaptive admission"), tooFew);
     }
 
     @Test
