@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,30 @@ class JsonLogFormatterTest {
         assertEquals("WARNING", json.getString("level"));
         assertEquals("provider said \"no\"\nthen \\ and \u0001", json.getString("message"));
         assertTrue(json.getString("error").contains("boom \"quoted\""));
+    }
+
+    @Test
+    void aFailureCarriesItsStackAndCausesOnTheSameLine() {
+        LogRecord record = new LogRecord(Level.SEVERE, "Unhandled exception");
+        record.setLoggerName("test");
+        record.setThrown(new IllegalStateException("outer", new IllegalArgumentException("inner")));
+        String line = formatter.format(record);
+        assertEquals(1, line.lines().count());
+        JsonArray stack = new JsonObject(line).getJsonArray("stack");
+        assertTrue(stack.getString(0).contains("aFailureCarriesItsStackAndCausesOnTheSameLine"), stack.encode());
+        assertTrue(stack.contains("Caused by: java.lang.IllegalArgumentException: inner"), stack.encode());
+    }
+
+    @Test
+    void aVeryDeepStackIsCutShort() {
+        Throwable deep = new IllegalStateException("deep");
+        StackTraceElement frame = new StackTraceElement("Deep", "call", "Deep.java", 1);
+        StackTraceElement[] frames = new StackTraceElement[500];
+        Arrays.fill(frames, frame);
+        deep.setStackTrace(frames);
+        JsonArray stack = JsonLogFormatter.stack(deep);
+        assertEquals(21, stack.size());
+        assertEquals("... 480 more", stack.getString(20));
     }
 
     @Test
