@@ -48,6 +48,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -83,7 +84,7 @@ public final class Amba {
     /** Starts with the adapters the configuration asks for. */
     public static RunningAmba start(AmbaConfig config) {
         String webhookSecret = webhookSecretOf(config);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = newVertx();
         Parts parts;
         try {
             parts = AdapterChoice.partsFor(config, vertx, InstantSource.system(), webhookSecret);
@@ -111,7 +112,21 @@ public final class Amba {
 
     /** Starts with parts chosen by the caller (tests replace some of them). */
     public static RunningAmba start(AmbaConfig config, Parts parts) {
-        return start(config, parts, Vertx.vertx(), webhookSecretOf(config));
+        return start(config, parts, newVertx(), webhookSecretOf(config));
+    }
+
+    /** Starts with parts that already run on {@code vertx}, as {@link #start(AmbaConfig)} wires them. */
+    public static RunningAmba start(AmbaConfig config, Parts parts, Vertx vertx) {
+        return start(config, parts, vertx, webhookSecretOf(config));
+    }
+
+    /**
+     * The one Vert.x of a service: its HTTP servers, PostgreSQL clients and webhook senders share its event loops,
+     * on Linux's epoll where Netty's native library loads (fewer system calls and wake-ups than java.nio), else on
+     * java.nio.
+     */
+    public static Vertx newVertx() {
+        return Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     }
 
     /**
@@ -213,7 +228,7 @@ public final class Amba {
         RunningAmba running = new RunningAmba(vertx, background, port, adminSecret, webhookSecret, demo, parts, relay,
                 orphans, List.of(dispatcher, sender));
         LOG.log(System.Logger.Level.INFO, ServiceReport.started(config, parts, port,
-                Duration.ofNanos(System.nanoTime() - startedAt)));
+                Duration.ofNanos(System.nanoTime() - startedAt), vertx.isNativeTransportEnabled()));
         return running;
     }
 

@@ -16,10 +16,10 @@ final class ServiceReport {
     private ServiceReport() {
     }
 
-    static String started(AmbaConfig config, Parts parts, int port, Duration took) {
+    static String started(AmbaConfig config, Parts parts, int port, Duration took, boolean nativeTransport) {
         return "Amba Payments " + VERSION + " started in " + config.mode().name().toLowerCase() + " mode on port "
                 + port + " in " + took.toMillis() + " ms: " + describe(parts) + ", http instances "
-                + config.capacity().httpInstances();
+                + config.capacity().httpInstances() + ", network " + (nativeTransport ? "epoll" : "java.nio");
     }
 
     static String stopped(Parts parts, Duration ranFor) {

@@ -1,7 +1,6 @@
 package com.amba.payments.app.bench;
 
 import com.amba.payments.adapter.memory.SandboxPaymentProvider;
-import com.amba.payments.adapter.postgres.PostgresSettings;
 import com.amba.payments.adapter.postgres.ScratchDatabase;
 import com.amba.payments.app.AdapterChoice;
 import com.amba.payments.app.Amba;
@@ -109,22 +108,18 @@ public final class ServiceHost {
         if (database.isPresent()) {
             config = config.withDatabaseUrl(database.get().urlText());
         }
-        Parts parts = partsFor(config, arguments.postgresSettings());
+        // One Vert.x for the parts and the HTTP servers, as Amba.start(config) wires production.
+        Vertx vertx = Amba.newVertx();
+        Parts parts = AdapterChoice.partsFor(config, vertx, InstantSource.system(),
+                config.stripeWebhookSecret().orElseThrow(), arguments.postgresSettings());
         if (database.isPresent()) {
             parts = parts.closing(database.get());
         }
-        RunningAmba running = Amba.start(config, parts);
+        RunningAmba running = Amba.start(config, parts, vertx);
         if (parts.provider() instanceof SandboxPaymentProvider sandbox) {
             sandbox.setCreateLatency(arguments.providerLatency());
         }
         return running;
-    }
-
-    /** The parts the configuration asks for, with a Vert.x of their own that closes with them. */
-    private static Parts partsFor(AmbaConfig config, PostgresSettings postgres) {
-        Vertx storeVertx = Vertx.vertx();
-        return AdapterChoice.partsFor(config, storeVertx, InstantSource.system(),
-                config.stripeWebhookSecret().orElseThrow(), postgres).closing(() -> storeVertx.close().await());
     }
 
     private static long processCpuNanos() {
