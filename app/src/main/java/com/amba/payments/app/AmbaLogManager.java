@@ -5,7 +5,7 @@ import java.util.logging.LogManager;
 /**
  * java.util.logging's own shutdown hook resets the log manager, closing every handler, possibly before the
  * service's shutdown hook has logged that it stopped. While the JVM shuts down this manager keeps its handlers
- * (each line is flushed as it is written, so nothing is lost by not closing them).
+ * (Main flushes them once the service has stopped).
  */
 public final class AmbaLogManager extends LogManager {
 

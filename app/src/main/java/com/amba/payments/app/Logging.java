@@ -1,13 +1,12 @@
 package com.amba.payments.app;
 
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Routes every log line (the domain's System.Logger, Vert.x, Netty) through java.util.logging as one JSON
- * object per line on standard error. Standard output stays for the dev-mode banner.
+ * object per line on standard error, written by {@link AsyncLogHandler}. Standard output stays for the dev-mode banner.
  */
 public final class Logging {
 
@@ -31,12 +30,20 @@ public final class Logging {
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        ConsoleHandler console = new ConsoleHandler();
-        console.setFormatter(new JsonLogFormatter());
-        console.setLevel(Level.INFO);
-        root.addHandler(console);
+        // Off the logging thread: the access log writes a line per request from the event loops.
+        AsyncLogHandler standardError = new AsyncLogHandler(System.err, new JsonLogFormatter(),
+                AsyncLogHandler.QUEUE_CAPACITY);
+        standardError.setLevel(Level.INFO);
+        root.addHandler(standardError);
         root.setLevel(Level.INFO);
         Logger.getLogger("io.netty").setLevel(Level.WARNING);
         guardSecrets();
+    }
+
+    /** Writes out every line logged so far: before the process exits, whichever way it does. */
+    public static void flush() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
     }
 }

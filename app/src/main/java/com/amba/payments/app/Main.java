@@ -20,6 +20,7 @@ public final class Main {
         } catch (AmbaConfig.Invalid invalid) {
             System.err.println("Amba Payments refuses to start:");
             invalid.problems().forEach(problem -> System.err.println("  - " + problem));
+            Logging.flush();
             System.exit(2);
             return;
         }
@@ -28,11 +29,15 @@ public final class Main {
             amba = Amba.start(config);
         } catch (Exception e) {
             // One line, never a stack trace: the message says which part failed and what to do.
+            Logging.flush();
             System.err.println("Amba Payments could not start: " + StartupFailure.oneLine(e));
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(amba::close));
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            amba.close();
+            Logging.flush();
+        }));
         printBanner(System.out, config, amba);
     }
 

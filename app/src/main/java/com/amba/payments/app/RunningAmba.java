@@ -85,10 +85,25 @@ public final class RunningAmba implements AutoCloseable {
         LOG.log(Level.INFO, ServiceReport.stopped(parts, java.time.Duration.ofNanos(System.nanoTime() - startedAtNanos)));
     }
 
-    /** Vert.x first (no request is served any more), then each part's resources; one that fails is only logged. */
+    /**
+     * The HTTP servers first (no request is served any more), then each part's resources while the Vert.x they run
+     * on is still open (a PostgreSQL client closed after it failed with "event executor terminated"), then Vert.x;
+     * one that fails is only logged.
+     */
     static void closeAll(Vertx vertx, Parts parts) {
-        vertx.close().await();
+        stopServing(vertx);
         closeAll(parts.closeables());
+        vertx.close().await();
+    }
+
+    private static void stopServing(Vertx vertx) {
+        for (String deployment : vertx.deploymentIDs()) {
+            try {
+                vertx.undeploy(deployment).await();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not stop deployment " + deployment + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Closes each in turn; one that fails to close is logged and does not keep the others open. */

@@ -1,5 +1,6 @@
 package com.amba.payments.app;
 
+import io.netty.channel.unix.Errors;
 import java.net.BindException;
 
 /**
@@ -14,7 +15,7 @@ public final class StartupFailure extends RuntimeException {
 
     /** The listen step failed: a taken port gets its own advice, anything else its own words. */
     static StartupFailure listening(int port, Throwable failure) {
-        if (causedBy(failure, BindException.class)) {
+        if (causedBy(failure, BindException.class) || addressInUseOnEpoll(failure)) {
             return new StartupFailure("port " + port + " is already in use (another Amba Payments, or another program,"
                     + " listens there): stop it, or start on a free port with " + AmbaConfig.HTTP_PORT + "=<port>",
                     failure);
@@ -26,6 +27,21 @@ public final class StartupFailure extends RuntimeException {
     static StartupFailure of(Throwable failure) {
         return failure instanceof StartupFailure known ? known : new StartupFailure(oneLine(failure), failure);
     }
+
+    /**
+     * On the epoll transport a taken port is not a {@code BindException} but Netty's native error with the errno
+     * of bind(2); epoll means Linux, where EADDRINUSE is 98.
+     */
+    private static boolean addressInUseOnEpoll(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Errors.NativeIoException nativeError && nativeError.expectedErr() == -LINUX_EADDRINUSE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int LINUX_EADDRINUSE = 98;
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -63,9 +63,7 @@ class DatabaseTlsStartupTest {
     }
 
     private static Run start(String sslMode) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(MainProcess.command());
         builder.environment().keySet().removeIf(name -> name.startsWith("AMBA_"));
         builder.environment().put("AMBA_HTTP_PORT", "0");
         builder.environment().put("AMBA_DATABASE_URL", database.urlText() + "?sslmode=" + sslMode);

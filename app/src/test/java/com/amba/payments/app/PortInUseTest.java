@@ -21,9 +21,7 @@ class PortInUseTest {
     void aTakenPortEndsTheProcessWithOneLineNamingThePort() throws IOException, InterruptedException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
             int port = taken.getLocalPort();
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName());
+            ProcessBuilder builder = new ProcessBuilder(MainProcess.command());
             builder.environment().keySet().removeIf(name -> name.startsWith("AMBA_"));
             builder.environment().put("AMBA_HTTP_PORT", String.valueOf(port));
             // Files, not pipes: a process that hangs is killed, and what it wrote is still there to read.

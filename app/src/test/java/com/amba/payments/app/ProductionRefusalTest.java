@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +13,7 @@ class ProductionRefusalTest {
 
     @Test
     void productionWithoutItsVariablesExitsNamingEachOne() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(MainProcess.command());
         builder.environment().keySet().removeIf(name -> name.startsWith("AMBA_"));
         builder.environment().put("AMBA_MODE", "production");
         builder.environment().put("AMBA_ADMIN_TOKEN", "set-but-alone");

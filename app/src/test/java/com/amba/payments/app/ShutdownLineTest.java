@@ -14,9 +14,7 @@ class ShutdownLineTest {
 
     @Test
     void aStoppedServiceWritesItsShutdownLine() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(MainProcess.command());
         builder.environment().keySet().removeIf(name -> name.startsWith("AMBA_"));
         builder.environment().put("AMBA_HTTP_PORT", "0");
         Path out = Files.createTempFile("amba-shutdown", ".out");

@@ -70,7 +70,10 @@ public final class ServiceHost {
             return;
         }
         // Ctrl-C reaches this process too (same process group): close cleanly so a scratch database is dropped.
-        Runtime.getRuntime().addShutdownHook(new Thread(host::close, "bench-service-close"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            host.close();
+            Logging.flush();
+        }, "bench-service-close"));
         DemoCredentials demo = host.running.demo().orElseThrow();
         protocol.println(PROTOCOL + "ready " + host.running.port() + " " + demo.accountId().value() + " "
                 + demo.serverKey() + " " + demo.clientKey());

@@ -103,6 +103,7 @@ final class ServiceUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(HEAP);
+        command.add("--enable-native-access=ALL-UNNAMED");
         String extra = System.getenv().getOrDefault(JAVA_OPTS, "").trim();
         if (!extra.isEmpty()) {
             command.addAll(Arrays.asList(extra.split("\\s+")));

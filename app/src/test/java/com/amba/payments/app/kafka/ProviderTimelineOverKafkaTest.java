@@ -10,7 +10,7 @@ import com.amba.payments.adapter.stripe.localstripe.WebhookDelivery;
 import com.amba.payments.adapter.stripe.localstripe.WebhookSender;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
-import com.amba.payments.app.Main;
+import com.amba.payments.app.MainProcess;
 import com.amba.payments.app.RunningAmba;
 import com.amba.payments.app.http.Api;
 import com.amba.payments.domain.port.out.StoreUnavailable;
@@ -22,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -313,9 +312,7 @@ class ProviderTimelineOverKafkaTest {
 
     /** The same service from its real entry point, in a JVM of its own, so that it can be killed with -9. */
     private static Process startSeparateInstance(AmbaConfig config, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(MainProcess.command());
         builder.environment().keySet().removeIf(name -> name.startsWith("AMBA_"));
         builder.environment().put("AMBA_HTTP_PORT", Integer.toString(port));
         builder.environment().put("AMBA_DATABASE_URL", config.databaseUrl().orElseThrow());

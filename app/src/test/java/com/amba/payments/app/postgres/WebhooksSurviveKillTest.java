@@ -43,7 +43,7 @@ class WebhooksSurviveKillTest {
     private Service start(String databaseUrl, String name) throws Exception {
         Path log = logs.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 WebhookServiceProcess.class.getName(), databaseUrl, ADMIN_TOKEN)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
