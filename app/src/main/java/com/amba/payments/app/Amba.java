@@ -215,7 +215,7 @@ public final class Amba {
         background.every(outgoing.pollEvery(), "outgoing webhooks", dispatcher::tick);
 
         CreateAdmission creates = new CreateAdmission(new MeteredCreatePayment(payments, metrics),
-                admissionLimit(config.capacity()));
+                AdmissionGauges.register(admissionLimit(config.capacity()), metrics));
         OnboardingService onboarding = new OnboardingService(parts.controlPlane(), provider);
         HttpDependencies http = new HttpDependencies(creates, standing, new MoneyBackCalls(cancel, refunds), admin,
                 onboarding, new ProjectsService(parts.controlPlane()), webhooks, parts.sandbox(),

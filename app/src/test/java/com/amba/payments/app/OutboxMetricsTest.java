@@ -8,12 +8,8 @@ import com.amba.payments.app.http.LogCapture;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.port.out.PaymentEvents;
 import com.amba.payments.domain.port.out.StoreUnavailable;
-import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,43 +45,20 @@ class OutboxMetricsTest {
         AmbaConfig config = AmbaConfig.dev().withPort(0).withAdminToken("admin-token-outbox-metrics");
         try (LogCapture log = LogCapture.start(); RunningAmba amba = Amba.start(config, parts)) {
             Api api = new Api(amba.port());
-            eventually(() -> metric(api, "amba_outbox_backlog") == 0, "an empty outbox reads 0 at first");
+            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 0, "an empty outbox reads 0 at first");
             Api.Answer created = api.createPayment(amba.demo().orElseThrow().serverKey(),
                     "{\"amount\": 1200, \"currency\": \"usd\"}");
             assertEquals(200, created.status(), created::toString);
 
-            eventually(() -> metric(api, "amba_outbox_backlog") == 1, "the created event waits");
-            eventually(() -> metric(api, "amba_outbox_oldest_age_seconds") > Amba.OUTBOX_WAIT_BOUND.toSeconds(),
+            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 1, "the created event waits");
+            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_oldest_age_seconds") > Amba.OUTBOX_WAIT_BOUND.toSeconds(),
                     "its age grows past the bound");
-            eventually(() -> log.lines().stream().anyMatch(line -> line.contains("outbox relay is behind")),
+            MetricsScrape.eventually(() -> log.lines().stream().anyMatch(line -> line.contains("outbox relay is behind")),
                     "a relay past the bound is logged");
 
             gate.open.set(true);
-            eventually(() -> metric(api, "amba_outbox_backlog") == 0 && metric(api, "amba_outbox_oldest_age_seconds") == 0,
+            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 0 && MetricsScrape.value(api, "amba_outbox_oldest_age_seconds") == 0,
                     "relayed once downstream is back: nothing waits");
         }
-    }
-
-    private static double metric(Api api, String name) {
-        Api.Answer metrics = api.send("GET", "/metrics", Map.of(), null);
-        Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(metrics.body());
-        assertTrue(value.find(), () -> name + " not on /metrics");
-        return Double.parseDouble(value.group(1));
-    }
-
-    private static void eventually(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertTrue(condition.getAsBoolean(), what);
     }
 }
