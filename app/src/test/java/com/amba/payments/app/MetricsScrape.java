@@ -22,18 +22,6 @@ final class MetricsScrape {
     }
 
     static void eventually(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        Eventually.within(Duration.ofSeconds(15), condition, what);
     }
 }

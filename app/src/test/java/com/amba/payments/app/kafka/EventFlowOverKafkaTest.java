@@ -2,11 +2,11 @@ package com.amba.payments.app.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amba.payments.adapter.kafka.testing.KafkaTestBroker;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
+import com.amba.payments.app.Eventually;
 import com.amba.payments.app.RunningAmba;
 import com.amba.payments.app.http.Api;
 import com.amba.payments.app.http.DevAmba;
@@ -199,18 +199,6 @@ class EventFlowOverKafkaTest {
     }
 
     private static void eventually(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertTrue(condition.get(), what);
+        Eventually.within(Duration.ofSeconds(20), condition::get, what);
     }
 }

@@ -8,6 +8,7 @@ import com.amba.payments.adapter.stripe.localstripe.IntentMove;
 import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
+import com.amba.payments.app.Eventually;
 import com.amba.payments.app.RunningAmba;
 import com.amba.payments.app.http.Api;
 import io.vertx.core.json.JsonArray;
@@ -193,18 +194,6 @@ class RefundsOverKafkaTest {
     }
 
     private static void eventually(Supplier<Boolean> condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertTrue(condition.get(), what);
+        Eventually.within(Duration.ofSeconds(30), condition::get, what);
     }
 }
