@@ -2,6 +2,7 @@ package com.amba.payments.app;
 
 import io.netty.channel.unix.Errors;
 import java.net.BindException;
+import java.util.function.Predicate;
 
 /**
  * Why the service could not start, in one line a person can act on: which part, and what to do. Thrown by
@@ -15,7 +16,7 @@ public final class StartupFailure extends RuntimeException {
 
     /** The listen step failed: a taken port gets its own advice, anything else its own words. */
     static StartupFailure listening(int port, Throwable failure) {
-        if (causedBy(failure, BindException.class) || addressInUseOnEpoll(failure)) {
+        if (causedBy(failure, StartupFailure::addressInUse)) {
             return new StartupFailure("port " + port + " is already in use (another Amba Payments, or another program,"
                     + " listens there): stop it, or start on a free port with " + AmbaConfig.HTTP_PORT + "=<port>",
                     failure);
@@ -29,23 +30,19 @@ public final class StartupFailure extends RuntimeException {
     }
 
     /**
-     * On the epoll transport a taken port is not a {@code BindException} but Netty's native error with the errno
-     * of bind(2); epoll means Linux, where EADDRINUSE is 98.
+     * A taken port: java.nio's {@code BindException}, or on the epoll transport Netty's native error with the errno
+     * of bind(2) (epoll means Linux, where EADDRINUSE is 98).
      */
-    private static boolean addressInUseOnEpoll(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof Errors.NativeIoException nativeError && nativeError.expectedErr() == -LINUX_EADDRINUSE) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean addressInUse(Throwable t) {
+        return t instanceof BindException
+                || t instanceof Errors.NativeIoException nativeError && nativeError.expectedErr() == -LINUX_EADDRINUSE;
     }
 
     private static final int LINUX_EADDRINUSE = 98;
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    private static boolean causedBy(Throwable failure, Predicate<Throwable> kind) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
+            if (kind.test(t)) {
                 return true;
             }
         }

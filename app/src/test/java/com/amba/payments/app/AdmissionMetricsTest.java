@@ -2,11 +2,13 @@ package com.amba.payments.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amba.payments.adapter.kafka.testing.Eventually;
 import com.amba.payments.adapter.memory.SandboxPaymentProvider;
 import com.amba.payments.app.http.Api;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** /metrics shows how many creates are in flight and how many may be, as the admission limit sees them. */
@@ -25,11 +27,15 @@ class AdmissionMetricsTest {
 
             CompletableFuture<Api.Answer> slow = CompletableFuture.supplyAsync(() -> api.createPayment(
                     amba.demo().orElseThrow().serverKey(), "{\"amount\": 1200, \"currency\": \"usd\"}"));
-            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_creates_in_flight") == 1,
+            eventually(() -> MetricsScrape.value(api, "amba_creates_in_flight") == 1,
                     "the create waiting on the provider is in flight");
             assertEquals(200, slow.join().status());
-            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_creates_in_flight") == 0,
+            eventually(() -> MetricsScrape.value(api, "amba_creates_in_flight") == 0,
                     "an answered create gives its place back");
         }
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) {
+        Eventually.await(Duration.ofSeconds(15), condition, () -> what);
     }
 }

@@ -1,15 +1,17 @@
 package com.amba.payments.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amba.payments.adapter.kafka.testing.Eventually;
 import com.amba.payments.app.http.Api;
 import com.amba.payments.app.http.LogCapture;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.port.out.PaymentEvents;
 import com.amba.payments.domain.port.out.StoreUnavailable;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,20 +47,24 @@ class OutboxMetricsTest {
         AmbaConfig config = AmbaConfig.dev().withPort(0).withAdminToken("admin-token-outbox-metrics");
         try (LogCapture log = LogCapture.start(); RunningAmba amba = Amba.start(config, parts)) {
             Api api = new Api(amba.port());
-            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 0, "an empty outbox reads 0 at first");
+            eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 0, "an empty outbox reads 0 at first");
             Api.Answer created = api.createPayment(amba.demo().orElseThrow().serverKey(),
                     "{\"amount\": 1200, \"currency\": \"usd\"}");
             assertEquals(200, created.status(), created::toString);
 
-            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 1, "the created event waits");
-            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_oldest_age_seconds") > Amba.OUTBOX_WAIT_BOUND.toSeconds(),
+            eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 1, "the created event waits");
+            eventually(() -> MetricsScrape.value(api, "amba_outbox_oldest_age_seconds") > Amba.OUTBOX_WAIT_BOUND.toSeconds(),
                     "its age grows past the bound");
-            MetricsScrape.eventually(() -> log.lines().stream().anyMatch(line -> line.contains("outbox relay is behind")),
+            eventually(() -> log.lines().stream().anyMatch(line -> line.contains("outbox relay is behind")),
                     "a relay past the bound is logged");
 
             gate.open.set(true);
-            MetricsScrape.eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 0 && MetricsScrape.value(api, "amba_outbox_oldest_age_seconds") == 0,
+            eventually(() -> MetricsScrape.value(api, "amba_outbox_backlog") == 0 && MetricsScrape.value(api, "amba_outbox_oldest_age_seconds") == 0,
                     "relayed once downstream is back: nothing waits");
         }
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) {
+        Eventually.await(Duration.ofSeconds(15), condition, () -> what);
     }
 }

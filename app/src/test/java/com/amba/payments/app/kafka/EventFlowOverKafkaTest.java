@@ -3,10 +3,10 @@ package com.amba.payments.app.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.amba.payments.adapter.kafka.testing.Eventually;
 import com.amba.payments.adapter.kafka.testing.KafkaTestBroker;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
-import com.amba.payments.app.Eventually;
 import com.amba.payments.app.RunningAmba;
 import com.amba.payments.app.http.Api;
 import com.amba.payments.app.http.DevAmba;
@@ -199,6 +199,6 @@ class EventFlowOverKafkaTest {
     }
 
     private static void eventually(Supplier<Boolean> condition, String what) {
-        Eventually.within(Duration.ofSeconds(20), condition::get, what);
+        Eventually.await(Duration.ofSeconds(20), condition::get, () -> what);
     }
 }

@@ -3,12 +3,12 @@ package com.amba.payments.app.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amba.payments.adapter.kafka.testing.Eventually;
 import com.amba.payments.adapter.kafka.testing.KafkaTestBroker;
 import com.amba.payments.adapter.stripe.localstripe.IntentMove;
 import com.amba.payments.adapter.stripe.localstripe.LocalStripe;
 import com.amba.payments.app.Amba;
 import com.amba.payments.app.AmbaConfig;
-import com.amba.payments.app.Eventually;
 import com.amba.payments.app.RunningAmba;
 import com.amba.payments.app.http.Api;
 import io.vertx.core.json.JsonArray;
@@ -194,6 +194,6 @@ class RefundsOverKafkaTest {
     }
 
     private static void eventually(Supplier<Boolean> condition, String what) {
-        Eventually.within(Duration.ofSeconds(30), condition::get, what);
+        Eventually.await(Duration.ofSeconds(30), condition::get, () -> what);
     }
 }
