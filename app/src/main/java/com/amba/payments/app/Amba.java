@@ -178,7 +178,7 @@ public final class Amba {
                 parts.providerRefunds(), ids, clock, CreationTiming.defaults());
         CancelService cancel = new CancelService(parts.controlPlane(), parts.ledger(), parts.refunds(),
                 parts.providerRefunds(), ids, clock);
-        PaymentStandingService standing = new PaymentStandingService(payments, parts.refunds());
+        PaymentStandingService standing = new PaymentStandingService(parts.controlPlane(), parts.refunds());
         AdminService admin = new AdminService(parts.controlPlane(), parts.ledger(), provider, ids, clock);
         Optional<ReceiveProviderWebhook> webhooks = parts.webhooks()
                 .map(verifier -> new WebhookService(verifier, parts.handoff()));

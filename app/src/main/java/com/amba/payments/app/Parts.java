@@ -73,6 +73,11 @@ public record Parts(ControlPlane controlPlane, Ledger ledger, Outbox outbox, Ref
                 handoff, downstream, consumeWith, readiness, closeables, outgoing);
     }
 
+    public Parts withRefunds(RefundLedger replacement) {
+        return new Parts(controlPlane, ledger, outbox, replacement, provider, providerRefunds, providerSearch, sandbox, webhooks,
+                handoff, downstream, consumeWith, readiness, closeables, outgoing);
+    }
+
     public <P extends PaymentProvider & ProviderRefunds & ProviderIntentSearch> Parts withProvider(P replacement,
                                                                            Optional<OperateSandbox> replacementSandbox) {
         return new Parts(controlPlane, ledger, outbox, refunds, replacement, replacement, replacement, replacementSandbox, webhooks,

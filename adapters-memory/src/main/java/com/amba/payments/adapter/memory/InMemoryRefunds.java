@@ -201,10 +201,10 @@ final class InMemoryRefunds implements RefundLedger {
     }
 
     @Override
-    public PaymentStanding standing(Payment payment) {
+    public Optional<PaymentStanding> standing(PaymentId id) {
         synchronized (ledger) {
-            return new PaymentStanding(payment, refundedOf(payment.id()),
-                    Optional.ofNullable(disputes.get(payment.id())).map(Dispute::status).orElse(DisputeStatus.NONE));
+            return ledger.find(id).map(payment -> new PaymentStanding(payment, refundedOf(id),
+                    Optional.ofNullable(disputes.get(id)).map(Dispute::status).orElse(DisputeStatus.NONE)));
         }
     }
 

@@ -179,11 +179,14 @@ final class PostgresRefunds implements RefundLedger {
     }
 
     @Override
-    public PaymentStanding standing(Payment payment) {
-        Row row = database.run(Sql.STANDING, Tuple.of(payment.id().value())).iterator().next();
+    public Optional<PaymentStanding> standing(PaymentId payment) {
+        return Rows.first(database.run(Sql.STANDING, Tuple.of(payment.value())), PostgresRefunds::standing);
+    }
+
+    private static PaymentStanding standing(Row row) {
         DisputeStatus dispute = Optional.ofNullable(row.getString("dispute"))
                 .flatMap(DisputeStatus::fromWireName).orElse(DisputeStatus.NONE);
-        return new PaymentStanding(payment, row.getLong("refunded"), dispute);
+        return new PaymentStanding(Rows.payment(row), row.getLong("refunded"), dispute);
     }
 
     @Override

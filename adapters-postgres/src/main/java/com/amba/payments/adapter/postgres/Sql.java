@@ -266,9 +266,11 @@ final class Sql {
     static final String REFUNDS_OF_PAYMENT = "SELECT " + REFUND_COLUMNS + " FROM refunds "
             + "WHERE payment_id = $1 AND refund_id IS NOT NULL ORDER BY position";
 
-    static final String STANDING = "SELECT (SELECT coalesce(sum(amount), 0)::bigint FROM refunds "
-            + "WHERE payment_id = $1 AND state = 'succeeded') AS refunded, "
-            + "(SELECT status FROM disputes WHERE payment_id = $1) AS dispute";
+    /** A payment with the sum of its succeeded refunds and its dispute, in one statement (a GET's one round trip). */
+    static final String STANDING = "SELECT " + PAYMENT_COLUMNS + ", "
+            + "(SELECT coalesce(sum(amount), 0)::bigint FROM refunds WHERE payment_id = $1 AND state = 'succeeded') "
+            + "AS refunded, "
+            + "(SELECT status FROM disputes WHERE payment_id = $1) AS dispute FROM payments WHERE id = $1";
 
     static final String PARKED_REFUND_COLUMNS = "event_id, created, refund_id, payment_id, account, status, amount, "
             + "currency, reason, attempt_id";

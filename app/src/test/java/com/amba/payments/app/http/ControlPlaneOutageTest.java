@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amba.payments.domain.port.out.ControlPlane;
 import com.amba.payments.domain.port.out.Ledger;
+import com.amba.payments.domain.port.out.RefundLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ControlPlaneOutageTest {
 
     private static final Outage controlPlaneOutage = new Outage();
+    /** The ledger's store: the payments and, kept beside them, their refunds and disputes. */
     private static final Outage ledgerOutage = new Outage();
     private static DevAmba amba;
 
@@ -20,7 +22,8 @@ class ControlPlaneOutageTest {
     static void start() {
         amba = DevAmba.start(parts -> parts
                 .withControlPlane(controlPlaneOutage.wrap(ControlPlane.class, parts.controlPlane()))
-                .withLedger(ledgerOutage.wrap(Ledger.class, parts.ledger())));
+                .withLedger(ledgerOutage.wrap(Ledger.class, parts.ledger()))
+                .withRefunds(ledgerOutage.wrap(RefundLedger.class, parts.refunds())));
     }
 
     @AfterAll

@@ -61,10 +61,16 @@ public final class CancelService implements CancelPayment {
                     .flatMap(key -> CancelOrderRules.check(body)
                             .flatMap(reason -> caller.ownPayment(key, paymentId)
                                     .flatMap(payment -> cancel(payment, reason))))
-                    .map(refunds::standing);
+                    .map(this::standingOf);
         } catch (StoreUnavailable e) {
             return Result.err(new PaymentError.ControlPlaneUnavailable());
         }
+    }
+
+    /** The payment as it now stands, read back with its refunds and dispute. */
+    private PaymentStanding standingOf(Payment payment) {
+        return refunds.standing(payment.id()).orElseThrow(
+                () -> new StoreUnavailable("payment " + payment.id() + " vanished after it was canceled"));
     }
 
     private Result<Payment, PaymentError> cancel(Payment payment, Optional<CancellationReason> reason) {

@@ -83,11 +83,8 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
     @Override
     public Result<Payment, PaymentError> read(Optional<String> apiKey, String paymentId) {
         try {
-            return authentication.authenticate(apiKey).flatMap(key -> PaymentId.parse(paymentId)
-                    .flatMap(ledger::find)
-                    .filter(payment -> payment.belongsTo(key.projectId()))
-                    .<Result<Payment, PaymentError>>map(Result::ok)
-                    .orElseGet(() -> Result.err(new PaymentError.PaymentNotFound())));
+            return authentication.authenticate(apiKey)
+                    .flatMap(key -> OwnPayments.find(key, paymentId, ledger::find, Function.identity()));
         } catch (StoreUnavailable e) {
             return Result.err(new PaymentError.ControlPlaneUnavailable());
         }

@@ -4,11 +4,11 @@ import com.amba.payments.domain.model.ApiKey;
 import com.amba.payments.domain.model.ApiKeyKind;
 import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentError;
-import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.out.ControlPlane;
 import com.amba.payments.domain.port.out.Ledger;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The first checks of the money-back calls, in the create's order (SPEC §11): the key, a server key, the
@@ -43,10 +43,6 @@ final class ProjectCaller {
     }
 
     Result<Payment, PaymentError> ownPayment(ApiKey key, String paymentId) {
-        return PaymentId.parse(paymentId)
-                .flatMap(ledger::find)
-                .filter(payment -> payment.belongsTo(key.projectId()))
-                .<Result<Payment, PaymentError>>map(Result::ok)
-                .orElseGet(() -> Result.err(new PaymentError.PaymentNotFound()));
+        return OwnPayments.find(key, paymentId, ledger::find, Function.identity());
     }
 }

@@ -22,6 +22,8 @@ import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentEventType;
+import com.amba.payments.domain.model.PaymentId;
+import com.amba.payments.domain.model.PaymentStanding;
 import com.amba.payments.domain.model.PaymentStatus;
 import com.amba.payments.domain.model.ProjectId;
 import com.amba.payments.domain.model.ProviderEvent.RefundChanged;
@@ -113,12 +115,24 @@ public abstract class RefundLedgerContract {
     }
 
     @Test
+    void aPaymentsStandingIsThePaymentAsRecordedWithNothingBackYet() {
+        Payment payment = recorded(PaymentStatus.SUCCEEDED);
+        PaymentStanding standing = refunds.standing(payment.id()).orElseThrow();
+        assertEquals(payment, standing.payment());
+        assertEquals(0, standing.amountRefunded());
+        assertEquals(DisputeStatus.NONE, standing.dispute());
+        assertEquals(Optional.empty(), refunds.standing(new PaymentId("pi_" + TestIds.alphanumeric(24))),
+                "no payment, no standing");
+    }
+
+    @Test
     void aSucceededPaymentGetsItsShareSetAsideWithItsProportionalFee() {
         Payment payment = recorded(PaymentStatus.SUCCEEDED);
         RefundReservation reservation = reserved(refunds.reserve(attempt(payment, 500L, null), T0, LEASE));
         assertEquals(500, reservation.share().amount());
         assertEquals(15, reservation.share().fee());
-        assertEquals(0, refunds.standing(payment).amountRefunded(), "only succeeded refunds count as refunded");
+        assertEquals(0, refunds.standing(payment.id()).orElseThrow().amountRefunded(),
+                "only succeeded refunds count as refunded");
     }
 
     @Test
@@ -189,7 +203,7 @@ public abstract class RefundLedgerContract {
         assertEquals(List.of(first.id(), second.id()), refunds.refunds(payment.id()).stream().map(Refund::id).toList());
         assertEquals(Optional.of(new ClientReference("r-1")), first.clientReference());
         assertEquals(Optional.of(second), refunds.findRefund(second.id()));
-        assertEquals(100, refunds.standing(payment).amountRefunded());
+        assertEquals(100, refunds.standing(payment.id()).orElseThrow().amountRefunded());
         List<PaymentEvent> refundEvents = outbox.unrelayed(100).stream().map(OutboxEntry::event)
                 .filter(e -> e.type() == PaymentEventType.REFUND_CREATED).toList();
         assertEquals(2, refundEvents.size());
@@ -263,7 +277,7 @@ public abstract class RefundLedgerContract {
                 PaymentEvent.refundCreated(TestIds.outgoingEventId(), payment, outside, T0), Optional.of(entry));
         assertEquals(outside, recorded);
         assertTrue(ledger.hasDecided(entry.eventId()));
-        assertEquals(1000, refunds.standing(payment).amountRefunded());
+        assertEquals(1000, refunds.standing(payment.id()).orElseThrow().amountRefunded());
         assertInstanceOf(RefundClaim.Refused.class, refunds.reserve(attempt(payment, 1L, null), T0, LEASE));
     }
 
@@ -277,7 +291,7 @@ public abstract class RefundLedgerContract {
         assertEquals(TransitionOutcome.DUPLICATE_EVENT, refunds.move(change(payment, made, succeeded), entry));
         assertEquals(TransitionOutcome.STALE, refunds.move(change(payment, made, succeeded), inbox(payment)));
         assertEquals(Optional.of(succeeded), refunds.findRefund(made.id()));
-        assertEquals(100, refunds.standing(payment).amountRefunded());
+        assertEquals(100, refunds.standing(payment.id()).orElseThrow().amountRefunded());
     }
 
     @Test
@@ -292,7 +306,7 @@ public abstract class RefundLedgerContract {
         assertEquals(TransitionOutcome.RECORDED, refunds.recordDispute(disputeChange(payment, Optional.of(open), lost),
                 inbox(payment)));
         assertEquals(Optional.of(lost), refunds.dispute(payment.id()));
-        assertEquals(DisputeStatus.LOST, refunds.standing(payment).dispute());
+        assertEquals(DisputeStatus.LOST, refunds.standing(payment.id()).orElseThrow().dispute());
         assertTrue(outbox.unrelayed(100).stream().anyMatch(e -> e.event().type() == PaymentEventType.DISPUTE_CHANGED));
     }
 

@@ -87,7 +87,7 @@ class RefundEventsServiceTest {
         assertEquals(new EventReceipt.Decided(EventDisposition.APPLIED), service.apply(succeeded));
         assertInstanceOf(EventReceipt.Duplicate.class, service.apply(succeeded));
         assertEquals(RefundStatus.SUCCEEDED, refunds.findRefund(REFUND).orElseThrow().status());
-        assertEquals(400, refunds.standing(ledger.find(PAYMENT).orElseThrow()).amountRefunded());
+        assertEquals(400, refunds.standing(PAYMENT).orElseThrow().amountRefunded());
     }
 
     @Test

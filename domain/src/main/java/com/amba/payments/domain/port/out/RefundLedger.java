@@ -3,7 +3,6 @@ package com.amba.payments.domain.port.out;
 import com.amba.payments.domain.model.Dispute;
 import com.amba.payments.domain.model.DisputeChange;
 import com.amba.payments.domain.model.InboxEntry;
-import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentEvent;
 import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.PaymentStanding;
@@ -58,8 +57,11 @@ public interface RefundLedger {
     /** A payment's refunds, oldest first. */
     List<Refund> refunds(PaymentId payment);
 
-    /** The payment with the sum of its succeeded refunds and its dispute. */
-    PaymentStanding standing(Payment payment);
+    /**
+     * The payment with the sum of its succeeded refunds and its dispute, read together (one round trip where
+     * the ledger is a database); empty when there is no such payment.
+     */
+    Optional<PaymentStanding> standing(PaymentId payment);
 
     /** Keeps a refund event that arrived before its payment; parking the same event twice keeps it once. */
     void park(RefundChanged event, Instant receivedAt);
