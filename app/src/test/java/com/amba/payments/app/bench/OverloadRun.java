@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 /**
  * A flash sale: creates offered at twice the rate the service sustains, for 10 s, with reads going on beside them;
  * then the sustained rate again, measured after a 2 s grace, to see the service back to normal; then the ledger
- * and the provider counted against the answers, so nothing was lost or made twice.
+ * and the provider counted against the answers, so nothing was lost or made twice. Creates that had no clear
+ * answer (anything but 200 or a refusal) are first sent again with their own reference, as their callers would.
  */
 final class OverloadRun {
 
@@ -24,7 +25,8 @@ final class OverloadRun {
 
     /** What the run showed. */
     record Outcome(int sustained, LoadResult burst, LoadResult readsDuringBurst, LoadResult after,
-                   long answeredCreates, long distinctPayments, long ledgerPayments, long providerIntents) {
+                   long answeredCreates, int retriedCreates, long distinctPayments, long ledgerPayments,
+                   long providerIntents) {
 
         long otherErrors() {
             return burst.errorCount() - burst.errors(REFUSED);
@@ -49,7 +51,8 @@ final class OverloadRun {
             row(out, "after: creates at " + sustained + "/s from 2 s on, p99 ms / errors",
                     ms(after.p99Millis()) + " / " + after.errorCount(), "≤ " + createBound.toMillis() + " / 0",
                     yes(after.errorCount() == 0 && after.p99Millis() <= createBound.toMillis()));
-            row(out, "creates answered 200 (whole run) / distinct payments / in the ledger / provider intents",
+            row(out, "creates answered 200 (whole run; " + retriedCreates + " of them on a retry of an unclear answer)"
+                            + " / distinct payments / in the ledger / provider intents",
                     answeredCreates + " / " + distinctPayments + " / " + ledgerPayments + " / "
                             + (providerIntents < 0 ? "-" : providerIntents), "all equal",
                     yes(answeredCreates == distinctPayments && distinctPayments == ledgerPayments
@@ -94,13 +97,15 @@ final class OverloadRun {
         }
         LoadResult after = new FixedRateLoad(options.atRate(sustained).timed(BACK_TO_NORMAL_WITHIN, AFTER))
                 .run(name + " after the burst", calls.create());
+        int retried = calls.retryUnanswered();
         List<String> answered = calls.createdIds();
         long[] counted = service.counts();
-        Outcome outcome = new Outcome(sustained, burst, reads, after, answered.size(), new HashSet<>(answered).size(),
-                counted[0], counted[1]);
+        Outcome outcome = new Outcome(sustained, burst, reads, after, answered.size(), retried,
+                new HashSet<>(answered).size(), counted[0], counted[1]);
         progress.println(String.format(Locale.ROOT, "   burst: goodput %.1f/s, %d refused (p99 %.1f ms), %d other;"
-                        + " reads p99 %.1f ms; after: p99 %.1f ms, %d errors", burst.achievedPerSecond(),
-                burst.errors(REFUSED), burst.errorP99Millis(REFUSED), outcome.otherErrors(), reads.p99Millis(),
+                        + " %d unclear answers retried; reads p99 %.1f ms; after: p99 %.1f ms, %d errors",
+                burst.achievedPerSecond(),
+                burst.errors(REFUSED), burst.errorP99Millis(REFUSED), outcome.otherErrors(), retried, reads.p99Millis(),
                 after.p99Millis(), after.errorCount()));
         return outcome;
     }
