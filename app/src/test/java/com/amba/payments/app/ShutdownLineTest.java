@@ -22,11 +22,15 @@ class ShutdownLineTest {
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.readString(out).contains("export BASE_URL=") && System.nanoTime() < giveUpAt) {
+            // The banner goes to standard output at once; the log line, to standard error by the log's own writer
+            // thread, a moment later: wait for both.
+            while (!(Files.readString(out).contains("export BASE_URL=") && read(err).contains(" started in dev mode"))
+                    && System.nanoTime() < giveUpAt) {
                 assertTrue(process.isAlive(), () -> "exited before its banner: " + read(err));
                 Thread.sleep(100);
             }
-            assertTrue(Files.readString(err).contains(" started in dev mode"), () -> read(err));
+            assertTrue(Files.readString(out).contains("export BASE_URL="), () -> read(out));
+            assertTrue(read(err).contains(" started in dev mode"), () -> read(err));
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stops within 30 s of SIGTERM");
             String log = read(err);

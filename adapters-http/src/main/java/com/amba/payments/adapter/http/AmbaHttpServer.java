@@ -60,7 +60,7 @@ public final class AmbaHttpServer extends VerticleBase {
 
         router.route().handler(RequestIds::tag).handler(accessLog::watch).handler(AmbaHttpServer::commonHeaders);
         new OpsRoutes(dependencies.readinessChecks(), metrics, threads).register(router);
-        new ClientRoutes(dependencies.createPayment(), dependencies.readPayment(), threads).register(router, bodies);
+        new ClientRoutes(dependencies.creates(), dependencies.readPayment(), threads).register(router, bodies);
         new MoneyBackRoutes(dependencies.moneyBack(), threads).register(router, bodies);
         new AdminRoutes(dependencies.administerPayments(), dependencies.adminToken(), threads).register(router, bodies);
         new ProjectRoutes(dependencies.readProjects(), threads).register(router);

@@ -1,8 +1,9 @@
 package com.amba.payments.adapter.http;
 
 import com.amba.payments.domain.model.IdempotencyKey;
+import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.RequestBody;
-import com.amba.payments.domain.port.in.CreatePayment;
+import com.amba.payments.domain.port.in.AdmitCreate;
 import com.amba.payments.domain.port.in.ReadPaymentStanding;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -12,18 +13,19 @@ import java.util.Optional;
 /**
  * The client API a project's backend (and, for reads, its app) calls with {@code X-Api-Key}. The key, its kind,
  * the platform switch and the body are all judged by the domain, in that order (SPEC §4): this class only hands
- * over what arrived.
+ * over what arrived. The first of a create's checks, whether this instance takes on one more, is asked here on the
+ * event loop, so a refusal is answered at once instead of after a thread has been found for it.
  */
 final class ClientRoutes {
 
     static final String API_KEY = "X-Api-Key";
 
-    private final CreatePayment createPayment;
+    private final AdmitCreate creates;
     private final ReadPaymentStanding readPayment;
     private final UseCaseThreads threads;
 
-    ClientRoutes(CreatePayment createPayment, ReadPaymentStanding readPayment, UseCaseThreads threads) {
-        this.createPayment = createPayment;
+    ClientRoutes(AdmitCreate creates, ReadPaymentStanding readPayment, UseCaseThreads threads) {
+        this.creates = creates;
         this.readPayment = readPayment;
         this.threads = threads;
     }
@@ -34,10 +36,17 @@ final class ClientRoutes {
     }
 
     private void create(RoutingContext ctx) {
+        Optional<AdmitCreate.AdmittedCreate> admitted = creates.tryAdmit();
+        if (admitted.isEmpty()) {
+            ErrorResponses.send(ctx, new PaymentError.Overloaded());
+            return;
+        }
+        AdmitCreate.AdmittedCreate create = admitted.get();
         Optional<String> apiKey = Routes.header(ctx, API_KEY);
         Optional<String> idempotencyKey = Routes.header(ctx, IdempotencyKey.HEADER);
         RequestBody body = Routes.body(ctx);
-        threads.call(() -> createPayment.create(apiKey, idempotencyKey, body))
+        threads.call(() -> create.create(apiKey, idempotencyKey, body))
+                .onFailure(notRunOrFailed -> create.giveBack())
                 .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::created));
     }
 

@@ -2,7 +2,7 @@ package com.amba.payments.adapter.http;
 
 import com.amba.payments.domain.model.AdminToken;
 import com.amba.payments.domain.port.in.AdministerPayments;
-import com.amba.payments.domain.port.in.CreatePayment;
+import com.amba.payments.domain.port.in.AdmitCreate;
 import com.amba.payments.domain.port.in.OnboardingPages;
 import com.amba.payments.domain.port.in.OperateSandbox;
 import com.amba.payments.domain.port.in.ReadPaymentStanding;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * ({@link AmbaHttpServer#port()} tells which);
  * {@link #SHARED_FREE_PORT} picks one free port that every instance deployed with it on the same Vert.x shares.
  */
-public record HttpDependencies(CreatePayment createPayment,
+public record HttpDependencies(AdmitCreate creates,
                                ReadPaymentStanding readPayment,
                                MoneyBackCalls moneyBack,
                                AdministerPayments administerPayments,
@@ -34,12 +34,12 @@ public record HttpDependencies(CreatePayment createPayment,
                                Optional<OutgoingWebhooksApi> webhookEndpoints) {
 
     /** Without outgoing webhooks: their Admin API routes are left out. */
-    public HttpDependencies(CreatePayment createPayment, ReadPaymentStanding readPayment, MoneyBackCalls moneyBack,
+    public HttpDependencies(AdmitCreate creates, ReadPaymentStanding readPayment, MoneyBackCalls moneyBack,
                             AdministerPayments administerPayments, OnboardingPages onboardingPages,
                             ReadProjects readProjects, Optional<ReceiveProviderWebhook> webhooks,
                             Optional<OperateSandbox> sandbox, AdminToken adminToken,
                             List<ReadinessCheck> readinessChecks, PrometheusMeterRegistry metrics, int port) {
-        this(createPayment, readPayment, moneyBack, administerPayments, onboardingPages, readProjects, webhooks,
+        this(creates, readPayment, moneyBack, administerPayments, onboardingPages, readProjects, webhooks,
                 sandbox, adminToken, readinessChecks, metrics, port, Optional.empty());
     }
 
@@ -47,7 +47,7 @@ public record HttpDependencies(CreatePayment createPayment,
     public static final int SHARED_FREE_PORT = -1;
 
     public HttpDependencies {
-        Objects.requireNonNull(createPayment, "createPayment");
+        Objects.requireNonNull(creates, "creates");
         Objects.requireNonNull(readPayment, "readPayment");
         Objects.requireNonNull(moneyBack, "moneyBack");
         Objects.requireNonNull(administerPayments, "administerPayments");
@@ -66,7 +66,7 @@ public record HttpDependencies(CreatePayment createPayment,
 
     /** The same dependencies on another port (further verticle instances share the first one's port). */
     public HttpDependencies withPort(int otherPort) {
-        return new HttpDependencies(createPayment, readPayment, moneyBack, administerPayments, onboardingPages,
+        return new HttpDependencies(creates, readPayment, moneyBack, administerPayments, onboardingPages,
                 readProjects, webhooks, sandbox, adminToken, readinessChecks, metrics, otherPort,
                 webhookEndpoints);
     }

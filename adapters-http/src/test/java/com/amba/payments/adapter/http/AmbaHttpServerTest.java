@@ -31,6 +31,7 @@ import com.amba.payments.domain.port.in.RefundPayment;
 import com.amba.payments.domain.port.in.ReadPayment;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.port.out.StoreUnavailable;
+import com.amba.payments.domain.service.CreateAdmission;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -134,7 +135,7 @@ class AmbaHttpServerTest {
     static HttpDependencies everyRoute() {
         HttpDependencies some = dependencies(Optional.of((body, signature) -> webhooks.get().receive(body, signature)),
                 Optional.of(new FakeSandbox()), List.of());
-        return new HttpDependencies(some.createPayment(), some.readPayment(), some.moneyBack(),
+        return new HttpDependencies(some.creates(), some.readPayment(), some.moneyBack(),
                 some.administerPayments(), some.onboardingPages(), some.readProjects(), some.webhooks(), some.sandbox(),
                 some.adminToken(), some.readinessChecks(), some.metrics(), some.port(), Optional.of(new OutgoingWebhooksApi(new FakeWebhookEndpoints(),
                         (project, listener) -> Result.err(new PaymentError.ProjectNotFound()))));
@@ -142,7 +143,8 @@ class AmbaHttpServerTest {
 
     private static HttpDependencies dependencies(Optional<ReceiveProviderWebhook> hooks, Optional<OperateSandbox> sandbox,
                                                  List<ReadinessCheck> checks) {
-        return new HttpDependencies((key, idempotencyKey, body) -> creates.get().create(key, idempotencyKey, body),
+        return new HttpDependencies(
+                new CreateAdmission((key, idempotencyKey, body) -> creates.get().create(key, idempotencyKey, body), 1_000),
                 (key, id) -> reads.get().read(key, id).map(p -> new PaymentStanding(p, 0, DisputeStatus.NONE)),
                 new MoneyBackCalls((key, id, body) -> Result.err(new PaymentError.PaymentNotFound()), new NoRefunds()),
                 admin, new NoOnboardingPages(), new NoProjects(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,

@@ -9,6 +9,7 @@ import com.amba.payments.domain.model.Payment;
 import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
+import com.amba.payments.domain.port.in.AdmitCreate;
 import com.amba.payments.domain.port.in.CreatePayment;
 import com.amba.payments.domain.port.out.AdmissionLimit;
 import java.util.ArrayList;
@@ -113,6 +114,39 @@ class CreateAdmissionTest {
             throw new IllegalStateException("boom");
         }, recording).create(Optional.empty(), BODY));
         assertEquals(List.of("completed", "dropped", "dropped", "ignored", "ignored", "dropped"), told);
+    }
+
+    @Test
+    void aPlaceTakenAheadIsHeldUntilItsCreateHasRunOrItIsGivenBack() {
+        AtomicInteger reached = new AtomicInteger();
+        CreateAdmission admission = new CreateAdmission((key, idempotencyKey, body) -> {
+            reached.incrementAndGet();
+            return Result.err(new PaymentError.PaymentsNotReady());
+        }, 1);
+
+        AdmitCreate.AdmittedCreate first = admission.tryAdmit().orElseThrow();
+        assertEquals(1, admission.inFlight());
+        assertTrue(admission.tryAdmit().isEmpty(), "the only place is held");
+        assertInstanceOf(PaymentError.Overloaded.class,
+                ((Result.Err<Payment, PaymentError>) admission.create(Optional.of("k"), BODY)).error());
+        assertEquals(0, reached.get(), "nothing ran yet");
+
+        first.create(Optional.of("k"), BODY);
+        assertEquals(1, reached.get());
+        assertEquals(0, admission.inFlight(), "running the create gave the place back");
+        first.giveBack();
+        assertEquals(0, admission.inFlight(), "giving back after the run changes nothing");
+        assertThrows(IllegalStateException.class, () -> first.create(Optional.of("k"), BODY), "an admitted create runs once");
+        assertEquals(1, reached.get());
+
+        AdmitCreate.AdmittedCreate unused = admission.tryAdmit().orElseThrow();
+        unused.giveBack();
+        unused.giveBack();
+        assertEquals(0, admission.inFlight(), "a place given back unused is free again, once");
+        assertThrows(IllegalStateException.class, () -> unused.create(Optional.of("k"), BODY),
+                "a place given back cannot be used after all");
+        assertEquals(1, reached.get());
+        assertTrue(admission.tryAdmit().isPresent());
     }
 
     @Test
