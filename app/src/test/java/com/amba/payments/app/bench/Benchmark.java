@@ -132,8 +132,7 @@ public final class Benchmark {
     }
 
     private void warmUp(String name, Operation operation) throws InterruptedException {
-        progress.println("   warming up " + name + " for " + SERVICE_WARM_UP.toSeconds() + " s");
-        new FixedRateLoad(options.timed(SERVICE_WARM_UP, Duration.ofSeconds(1))).run(name + " (warm-up)", operation);
+        FixedRateLoad.warmUp(options, SERVICE_WARM_UP, name, operation, progress);
     }
 
     /** A service scenario, and the service process's CPU time per request sent (warm-up requests included). */

@@ -1,6 +1,8 @@
 package com.amba.payments.app.bench;
 
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,19 @@ final class FixedRateLoad {
 
     FixedRateLoad(BenchOptions options) {
         this.options = options;
+    }
+
+    /**
+     * Warms a fresh service up at the options' rate for {@code length}, all of it counted, and prints what it
+     * answered: a cold service's errors are part of the run (its creates are in the ledger count), not hidden.
+     */
+    static void warmUp(BenchOptions options, Duration length, String name, Operation operation, PrintStream progress)
+            throws InterruptedException {
+        progress.println("   warming up " + name + " for " + length.toSeconds() + " s at " + options.rate() + "/s");
+        LoadResult result = new FixedRateLoad(options.timed(Duration.ZERO, length)).run(name + " (warm-up)", operation);
+        progress.println(String.format(Locale.ROOT, "   warm-up: %.1f/s, p99 %.2f ms, %d errors%s",
+                result.achievedPerSecond(), result.p99Millis(), result.errorCount(),
+                result.errorCount() == 0 ? "" : " (" + result.errorSummary() + ")"));
     }
 
     LoadResult run(String name, Operation operation) throws InterruptedException {

@@ -118,8 +118,7 @@ final class SearchRun {
 
     /** The JIT compiles the path before the first step is measured (the first step is otherwise the cold one). */
     private void warmUp(String name, Operation operation) throws InterruptedException {
-        progress.println("   warming up " + name + " for " + WARM_UP.toSeconds() + " s at " + options.rate() + "/s");
-        new FixedRateLoad(options.timed(WARM_UP, Duration.ofSeconds(1))).run(name + " (warm-up)", operation);
+        FixedRateLoad.warmUp(options, WARM_UP, name, operation, progress);
     }
 
     /** A create waits for the provider: its bound is the provider's latency plus the p99 bound. */
