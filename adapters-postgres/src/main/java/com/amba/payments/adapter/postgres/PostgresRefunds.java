@@ -1,7 +1,6 @@
 package com.amba.payments.adapter.postgres;
 
 import com.amba.payments.adapter.postgres.Database.Decision;
-import com.amba.payments.adapter.postgres.Database.Statements;
 import com.amba.payments.domain.model.ConnectedAccountId;
 import com.amba.payments.domain.model.Dispute;
 import com.amba.payments.domain.model.DisputeChange;

@@ -1,6 +1,5 @@
 package com.amba.payments.domain.service;
 
-import com.amba.payments.domain.model.ApiKey;
 import com.amba.payments.domain.model.CancelOrderRules;
 import com.amba.payments.domain.model.CancellationReason;
 import com.amba.payments.domain.model.Payment;
