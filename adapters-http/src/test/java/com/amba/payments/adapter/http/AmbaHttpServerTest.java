@@ -28,7 +28,6 @@ import com.amba.payments.domain.model.ProviderRefund;
 import com.amba.payments.domain.model.Refund;
 import com.amba.payments.domain.port.in.OperateSandbox;
 import com.amba.payments.domain.port.in.RefundPayment;
-import com.amba.payments.domain.port.in.ReadPayment;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.port.out.StoreUnavailable;
 import com.amba.payments.domain.service.CreateAdmission;
@@ -70,7 +69,12 @@ class AmbaHttpServerTest {
     private static final String SERVER_KEY = "amba_sk_test_server_key";
 
     private static final AtomicReference<CreatePayment> creates = new AtomicReference<>();
-    private static final AtomicReference<ReadPayment> reads = new AtomicReference<>();
+    /** What the fake read answers with; the route adds no refunds and no dispute. */
+    private interface PaymentReads {
+        Result<Payment, PaymentError> read(Optional<String> apiKey, String paymentId);
+    }
+
+    private static final AtomicReference<PaymentReads> reads = new AtomicReference<>();
     private static final AtomicReference<ReceiveProviderWebhook> webhooks = new AtomicReference<>();
     private static final AtomicBoolean databaseReady = new AtomicBoolean(true);
     private static final List<String> sandboxCalls = new CopyOnWriteArrayList<>();

@@ -21,7 +21,6 @@ import com.amba.payments.domain.model.RecordedCreation;
 import com.amba.payments.domain.model.RequestBody;
 import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.CreatePayment;
-import com.amba.payments.domain.port.in.ReadPayment;
 import com.amba.payments.domain.port.out.ControlPlane;
 import com.amba.payments.domain.port.out.IdSource;
 import com.amba.payments.domain.port.out.IntentRequest;
@@ -35,11 +34,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Creating and reading payments. The checks run in the contract's order; the first that fails answers.
+ * Creating payments (reading them back is PaymentStandingService). The checks run in the contract's order; the first that fails answers.
  * A create with a client reference binds the reference in the ledger before the provider is called, so
  * replays, concurrent duplicates and retries after a crash all reach the one provider intent.
  */
-public final class PaymentsService implements CreatePayment, ReadPayment {
+public final class PaymentsService implements CreatePayment {
 
     private final ControlPlane controlPlane;
     private final Ledger ledger;
@@ -75,16 +74,6 @@ public final class PaymentsService implements CreatePayment, ReadPayment {
                     .flatMap(key -> paymentsEnabled().flatMap(settings -> IdempotencyKey.parse(idempotencyKey)
                             .flatMap(idempotency -> PaymentOrderRules.check(body)
                                     .flatMap(order -> create(key, idempotency, order, settings)))));
-        } catch (StoreUnavailable e) {
-            return Result.err(new PaymentError.ControlPlaneUnavailable());
-        }
-    }
-
-    @Override
-    public Result<Payment, PaymentError> read(Optional<String> apiKey, String paymentId) {
-        try {
-            return authentication.authenticate(apiKey)
-                    .flatMap(key -> OwnPayments.find(key, paymentId, ledger::find, Function.identity()));
         } catch (StoreUnavailable e) {
             return Result.err(new PaymentError.ControlPlaneUnavailable());
         }

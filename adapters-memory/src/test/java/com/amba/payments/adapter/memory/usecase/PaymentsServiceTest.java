@@ -167,10 +167,14 @@ class PaymentsServiceTest {
         Project other = world.newProject();
         String otherKey = world.issueKey(other, ApiKeyKind.SERVER);
 
-        assertEquals("PAYMENT_NOT_FOUND", codeOf(world.payments.read(Optional.of(otherKey), payment.id().value())));
-        assertEquals("PAYMENT_NOT_FOUND", codeOf(world.payments.read(Optional.of(world.clientKey), "pi_nope")));
-        assertEquals("PAYMENT_NOT_FOUND", codeOf(world.payments.read(Optional.of(world.clientKey), "../../x")));
-        assertEquals("INVALID_API_KEY", codeOf(world.payments.read(Optional.of("amba_pk_wrong"), payment.id().value())));
+        assertEquals("PAYMENT_NOT_FOUND", codeOf(
+                world.standings.readStanding(Optional.of(otherKey), payment.id().value())));
+        assertEquals("PAYMENT_NOT_FOUND", codeOf(
+                world.standings.readStanding(Optional.of(world.clientKey), "pi_nope")));
+        assertEquals("PAYMENT_NOT_FOUND", codeOf(
+                world.standings.readStanding(Optional.of(world.clientKey), "../../x")));
+        assertEquals("INVALID_API_KEY", codeOf(
+                world.standings.readStanding(Optional.of("amba_pk_wrong"), payment.id().value())));
     }
 
     @Test

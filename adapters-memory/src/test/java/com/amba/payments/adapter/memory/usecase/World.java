@@ -15,6 +15,7 @@ import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.out.StoreUnavailable;
 import com.amba.payments.domain.service.CreationTiming;
 import com.amba.payments.domain.service.OutboxRelayService;
+import com.amba.payments.domain.service.PaymentStandingService;
 import com.amba.payments.domain.service.PaymentsService;
 import com.amba.payments.domain.service.ProviderEventsService;
 import com.amba.payments.domain.service.ReconcilerService;
@@ -42,6 +43,8 @@ final class World {
     final SandboxPaymentProvider sandbox;
     final ProviderEventsService events;
     final PaymentsService payments;
+    /** The read a project's GET makes: the payment with its refunds and dispute. */
+    final PaymentStandingService standings;
     final ReconcilerService reconciler;
     final OutboxRelayService relay;
     final Project project;
@@ -62,6 +65,7 @@ final class World {
         events = new ProviderEventsService(ledger, controlPlane, sandbox, ids, clock);
         bus.connect(events);
         payments = new PaymentsService(controlPlane, ledger, sandbox, events, ids, clock, timing);
+        standings = new PaymentStandingService(controlPlane, ledger.refunds());
         reconciler = new ReconcilerService(ledger, sandbox, events, clock, QUIET_FOR);
         relay = new OutboxRelayService(ledger, bus);
         controlPlane.setPaymentsEnabled(true);
@@ -104,7 +108,7 @@ final class World {
     }
 
     Payment read(Payment payment) {
-        return payments.read(Optional.of(clientKey), payment.id().value()).orElseThrow();
+        return standings.readStanding(Optional.of(clientKey), payment.id().value()).orElseThrow().payment();
     }
 
     static Body body(long amount) {
