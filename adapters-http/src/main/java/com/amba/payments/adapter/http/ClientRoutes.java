@@ -2,9 +2,13 @@ package com.amba.payments.adapter.http;
 
 import com.amba.payments.domain.model.IdempotencyKey;
 import com.amba.payments.domain.model.PaymentError;
+import com.amba.payments.domain.model.PaymentStanding;
 import com.amba.payments.domain.model.RequestBody;
+import com.amba.payments.domain.model.Result;
 import com.amba.payments.domain.port.in.AdmitCreate;
 import com.amba.payments.domain.port.in.ReadPaymentStanding;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -14,7 +18,8 @@ import java.util.Optional;
  * The client API a project's backend (and, for reads, its app) calls with {@code X-Api-Key}. The key, its kind,
  * the platform switch and the body are all judged by the domain, in that order (SPEC §4): this class only hands
  * over what arrived. The first of a create's checks, whether this instance takes on one more, is asked here on the
- * event loop, so a refusal is answered at once instead of after a thread has been found for it.
+ * event loop, so a refusal is answered at once instead of after a thread has been found for it. A read whose key
+ * this instance already holds is answered from the event loop too: it only waits for the ledger, without blocking.
  */
 final class ClientRoutes {
 
@@ -50,10 +55,22 @@ final class ClientRoutes {
                 .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::created));
     }
 
+    /** On the event loop when the key is at hand (nothing then waits but for the ledger); else on a thread that may wait. */
     private void read(RoutingContext ctx) {
         Optional<String> apiKey = Routes.header(ctx, API_KEY);
         String paymentId = ctx.pathParam("id");
-        threads.call(() -> readPayment.readStanding(apiKey, paymentId))
+        readWithoutWaiting(apiKey, paymentId)
+                .orElseGet(() -> threads.call(() -> readPayment.readStanding(apiKey, paymentId)))
                 .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::standing));
+    }
+
+    private Optional<Future<Result<PaymentStanding, PaymentError>>> readWithoutWaiting(Optional<String> apiKey,
+                                                                                     String paymentId) {
+        try {
+            return readPayment.readStandingWithoutWaiting(apiKey, paymentId)
+                    .map(answer -> Future.fromCompletionStage(answer, Vertx.currentContext()));
+        } catch (RuntimeException failed) {
+            return Optional.of(Future.failedFuture(failed));
+        }
     }
 }

@@ -27,6 +27,7 @@ import com.amba.payments.domain.model.PaymentStanding;
 import com.amba.payments.domain.model.ProviderRefund;
 import com.amba.payments.domain.model.Refund;
 import com.amba.payments.domain.port.in.OperateSandbox;
+import com.amba.payments.domain.port.in.ReadPaymentStanding;
 import com.amba.payments.domain.port.in.RefundPayment;
 import com.amba.payments.domain.port.in.ReceiveProviderWebhook;
 import com.amba.payments.domain.port.out.StoreUnavailable;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,7 +76,13 @@ class AmbaHttpServerTest {
         Result<Payment, PaymentError> read(Optional<String> apiKey, String paymentId);
     }
 
+    /** The read without waiting, which a GET tries first: by default the key is never at hand. */
+    private interface PaymentReadsAtOnce {
+        Optional<CompletionStage<Result<PaymentStanding, PaymentError>>> read(Optional<String> apiKey, String paymentId);
+    }
+
     private static final AtomicReference<PaymentReads> reads = new AtomicReference<>();
+    private static final AtomicReference<PaymentReadsAtOnce> readsAtOnce = new AtomicReference<>();
     private static final AtomicReference<ReceiveProviderWebhook> webhooks = new AtomicReference<>();
     private static final AtomicBoolean databaseReady = new AtomicBoolean(true);
     private static final List<String> sandboxCalls = new CopyOnWriteArrayList<>();
@@ -127,6 +135,7 @@ class AmbaHttpServerTest {
     void reset() {
         creates.set((key, idempotencyKey, body) -> Result.err(new PaymentError.InvalidApiKey()));
         reads.set((key, id) -> Result.err(new PaymentError.PaymentNotFound()));
+        readsAtOnce.set((key, id) -> Optional.empty());
         webhooks.set((body, signature) -> Result.ok(ReceiveProviderWebhook.Acknowledgement.HANDED_OFF));
         databaseReady.set(true);
         admin.calls.clear();
@@ -149,7 +158,18 @@ class AmbaHttpServerTest {
                                                  List<ReadinessCheck> checks) {
         return new HttpDependencies(
                 new CreateAdmission((key, idempotencyKey, body) -> creates.get().create(key, idempotencyKey, body), 1_000),
-                (key, id) -> reads.get().read(key, id).map(p -> new PaymentStanding(p, 0, DisputeStatus.NONE)),
+                new ReadPaymentStanding() {
+                    @Override
+                    public Result<PaymentStanding, PaymentError> readStanding(Optional<String> key, String id) {
+                        return reads.get().read(key, id).map(p -> new PaymentStanding(p, 0, DisputeStatus.NONE));
+                    }
+
+                    @Override
+                    public Optional<CompletionStage<Result<PaymentStanding, PaymentError>>> readStandingWithoutWaiting(
+                            Optional<String> key, String id) {
+                        return readsAtOnce.get().read(key, id);
+                    }
+                },
                 new MoneyBackCalls((key, id, body) -> Result.err(new PaymentError.PaymentNotFound()), new NoRefunds()),
                 admin, new NoOnboardingPages(), new NoProjects(), hooks, sandbox, new AdminToken(ADMIN_TOKEN), checks,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), 0);
@@ -279,6 +299,53 @@ class AmbaHttpServerTest {
                 Map.entry("refund_status", "none"), Map.entry("dispute_status", "none")), data.getMap());
         assertFalse(response.body().contains("secret"));
         assertEquals(List.of("amba_pk_client " + payment.id().value()), asked);
+    }
+
+    @Test
+    void aReadWithTheKeyAtHandIsAnsweredFromTheEventLoopWithoutTheWaitingRead() throws Exception {
+        Payment payment = aPayment().build();
+        List<String> askedOn = new CopyOnWriteArrayList<>();
+        readsAtOnce.set((key, id) -> {
+            askedOn.add(Thread.currentThread().getName());
+            return Optional.of(CompletableFuture.completedFuture(
+                    Result.ok(new PaymentStanding(payment, 0, DisputeStatus.NONE))));
+        });
+        reads.set((key, id) -> {
+            throw new AssertionError("the waiting read was asked too");
+        });
+
+        HttpResponse<String> response = send(get("/client/payments/intents/" + payment.id().value())
+                .header("X-Api-Key", "amba_pk_client"));
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(payment.id().value(), new JsonObject(response.body()).getJsonObject("data").getString("payment_id"));
+        assertEquals(1, askedOn.size());
+        assertTrue(askedOn.getFirst().startsWith("vert.x-eventloop-thread-"), askedOn::toString);
+    }
+
+    @Test
+    void aReadWithoutWaitingThatAnswersFromAnotherThreadOrFailsStillGetsItsReply() throws Exception {
+        Payment payment = aPayment().build();
+        readsAtOnce.set((key, id) -> Optional.of(CompletableFuture.supplyAsync(
+                () -> Result.<PaymentStanding, PaymentError>err(new PaymentError.ControlPlaneUnavailable()),
+                CompletableFuture.delayedExecutor(50, java.util.concurrent.TimeUnit.MILLISECONDS))));
+        HttpResponse<String> later = send(get("/client/payments/intents/" + payment.id().value())
+                .header("X-Api-Key", "amba_pk_client"));
+        readsAtOnce.set((key, id) -> Optional.of(CompletableFuture.failedFuture(new IllegalStateException("boom"))));
+        HttpResponse<String> failedLater = send(get("/client/payments/intents/" + payment.id().value())
+                .header("X-Api-Key", "amba_pk_client"));
+        readsAtOnce.set((key, id) -> {
+            throw new IllegalStateException("boom");
+        });
+        HttpResponse<String> failedAtOnce = send(get("/client/payments/intents/" + payment.id().value())
+                .header("X-Api-Key", "amba_pk_client"));
+
+        assertEquals(503, later.statusCode(), later.body());
+        assertEquals("CONTROL_PLANE_UNAVAILABLE", errorCode(later));
+        assertEquals(500, failedLater.statusCode());
+        assertEquals("INTERNAL_ERROR", errorCode(failedLater));
+        assertEquals(500, failedAtOnce.statusCode());
+        assertFalse(failedAtOnce.body().contains("boom"));
     }
 
     @Test

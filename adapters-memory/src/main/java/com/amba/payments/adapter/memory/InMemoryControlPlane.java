@@ -83,6 +83,12 @@ public final class InMemoryControlPlane implements ControlPlane {
         return Optional.ofNullable(keysByHash.get(hash));
     }
 
+    /** Every key is at hand here: this is the store. */
+    @Override
+    public Optional<ApiKey> apiKeyAtHand(KeyHash hash) {
+        return apiKeyByHash(hash);
+    }
+
     @Override
     public synchronized List<ApiKey> apiKeys(ProjectId project) {
         return keysByHash.values().stream().filter(key -> key.projectId().equals(project))

@@ -93,6 +93,13 @@ final class CachedControlPlane implements ControlPlane, ControlPlaneListener.Cha
         return cached(keys, hash, () -> store.apiKeyByHash(hash), Optional::isPresent);
     }
 
+    /** A key read while listening, since the last change heard, and younger than {@code maxAge}; else empty. */
+    @Override
+    public Optional<ApiKey> apiKeyAtHand(KeyHash hash) {
+        Entry<Optional<ApiKey>> held = keys.get(hash);
+        return isFresh(held) ? held.value() : Optional.empty();
+    }
+
     @Override
     public List<Project> projects() {
         return store.projects();
@@ -106,8 +113,7 @@ final class CachedControlPlane implements ControlPlane, ControlPlaneListener.Cha
 
     private <K, V> V cached(Map<K, Entry<V>> map, K key, Supplier<V> load, Predicate<V> worthKeeping) {
         Entry<V> held = map.get(key);
-        if (held != null && listening && held.generation() == generation.get()
-                && System.nanoTime() - held.loadedAtNanos() < maxAgeNanos) {
+        if (isFresh(held)) {
             return held.value();
         }
         long before = generation.get();
@@ -121,6 +127,11 @@ final class CachedControlPlane implements ControlPlane, ControlPlaneListener.Cha
             map.put(key, new Entry<>(loaded, before, loadedAt));
         }
         return loaded;
+    }
+
+    private boolean isFresh(Entry<?> held) {
+        return held != null && listening && held.generation() == generation.get()
+                && System.nanoTime() - held.loadedAtNanos() < maxAgeNanos;
     }
 
     // ---- writes: to the database, then forget here at once ----

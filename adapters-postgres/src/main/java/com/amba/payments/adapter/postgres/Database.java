@@ -18,12 +18,14 @@ import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The synchronous face of vertx-pg-client for the ports, which are plain blocking Java. Single reads (and the
+ * The synchronous face of vertx-pg-client for the ports, which are plain blocking Java (and, for the one read that
+ * an event loop makes, {@link #runWithoutWaiting}, its asynchronous face). Single reads (and the
  * rarer single writes) go through a pipelined client; the create's writes and multi-statement work through a
  * pool of connections ({@link #write}, {@link #inTransaction}). Every call
  * has one deadline: past it, or on any connection failure, the caller gets {@link StoreUnavailable} and is
@@ -99,6 +101,22 @@ final class Database {
     /** One statement on the pipelined client. */
     RowSet<Row> run(String sql, Tuple parameters) {
         return await(pipelined.preparedQuery(sql).execute(parameters), Deadline.after(settings.callTimeout()));
+    }
+
+    /**
+     * One statement on the pipelined client for a caller that must not wait, an event loop: it returns at once,
+     * and the stage completes on the caller's Vert.x context when the database answers, or fails with
+     * {@link StoreUnavailable} on any failure or once the call's budget is spent, as {@link #run} would throw.
+     */
+    CompletionStage<RowSet<Row>> runWithoutWaiting(String sql, Tuple parameters) {
+        long budget = settings.callTimeout().toMillis();
+        return pipelined.preparedQuery(sql).execute(parameters)
+                .timeout(budget, TimeUnit.MILLISECONDS)
+                .<RowSet<Row>>transform(answer -> answer.succeeded() ? Future.succeededFuture(answer.result())
+                        : Future.failedFuture(answer.cause() instanceof TimeoutException late
+                                ? new StoreUnavailable("the database did not answer within " + budget + " ms", late)
+                                : Failures.translate(answer.cause())))
+                .toCompletionStage();
     }
 
     /**

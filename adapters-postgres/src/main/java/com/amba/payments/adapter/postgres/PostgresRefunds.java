@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Refunds and disputes in PostgreSQL (docs/refund-state-machine.md). Every decision about a payment's remainder
@@ -180,6 +181,12 @@ final class PostgresRefunds implements RefundLedger {
     @Override
     public Optional<PaymentStanding> standing(PaymentId payment) {
         return Rows.first(database.run(Sql.STANDING, Tuple.of(payment.value())), PostgresRefunds::standing);
+    }
+
+    @Override
+    public CompletionStage<Optional<PaymentStanding>> standingWithoutWaiting(PaymentId payment) {
+        return database.runWithoutWaiting(Sql.STANDING, Tuple.of(payment.value()))
+                .thenApply(rows -> Rows.first(rows, PostgresRefunds::standing));
     }
 
     private static PaymentStanding standing(Row row) {

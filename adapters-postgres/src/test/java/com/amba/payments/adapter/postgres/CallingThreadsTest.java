@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ports block, so they run where blocking is cheap: on Vert.x virtual threads (how the HTTP adapter calls
- * them) and on plain threads. On an event loop they refuse at once instead of stalling every connection.
+ * them) and on plain threads. On an event loop they refuse at once instead of stalling every connection; the one
+ * read made for an event loop ({@code standingWithoutWaiting}) returns at once there and answers on that loop.
  */
 class CallingThreadsTest {
 
@@ -63,6 +64,33 @@ class CallingThreadsTest {
         Object outcome = answered.transform(done -> Future.succeededFuture(done.failed() ? done.cause() : done.result()))
                 .await(10, TimeUnit.SECONDS);
         assertInstanceOf(IllegalStateException.class, outcome, "got " + outcome);
+    }
+
+    @Test
+    void anEventLoopReadsAStandingWithoutWaitingAndHearsTheAnswerOnItsOwnThread() throws Exception {
+        Payment payment = aPayment().inProject(fixture.projectId()).build();
+        store.ledger().recordCreation(Optional.empty(), payment, createdEvent(payment));
+        Promise<String> answered = Promise.promise();
+
+        open.vertx().deployVerticle(new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                Thread caller = Thread.currentThread();
+                store.refunds().standingWithoutWaiting(payment.id()).whenComplete((standing, failure) -> {
+                    if (failure != null) {
+                        answered.fail(failure);
+                    } else if (Thread.currentThread() != caller) {
+                        answered.fail("answered on " + Thread.currentThread().getName() + ", asked on "
+                                + caller.getName());
+                    } else {
+                        answered.complete(standing.orElseThrow().payment().id().value());
+                    }
+                });
+                return Future.succeededFuture();
+            }
+        }, new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP)).await(10, TimeUnit.SECONDS);
+
+        assertEquals(payment.id().value(), answered.future().await(10, TimeUnit.SECONDS));
     }
 
     /** Runs {@code call} in the start of a verticle deployed with {@code model}, and hands back what it did. */

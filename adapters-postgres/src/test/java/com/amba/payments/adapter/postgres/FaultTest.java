@@ -23,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +120,7 @@ class FaultTest {
         failsFast("platform", () -> store.controlPlane().platform());
         failsFast("apiKeyByHash", () -> store.controlPlane().apiKeyByHash(KeyHash.of(fixture.serverKey())));
         failsFast("unrelayed", () -> store.outbox().unrelayed(10));
+        failsFast("standingWithoutWaiting", () -> answerOf(store.refunds().standingWithoutWaiting(moving.id())));
         long probe = System.nanoTime();
         assertFalse(store.isReachable());
         assertTrue(Duration.ofNanos(System.nanoTime() - probe).compareTo(PER_CALL) < 0, "readiness answers fast");
@@ -148,6 +153,17 @@ class FaultTest {
         } catch (StoreUnavailable expected) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(took.compareTo(PER_CALL) < 0, call + " took " + took.toMillis() + " ms to fail");
+        }
+    }
+
+    /** What the stage completed with; the failure it completed with, as it is, when it failed. */
+    private static <T> T answerOf(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(RECOVERY.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("the stage never completed", e);
         }
     }
 

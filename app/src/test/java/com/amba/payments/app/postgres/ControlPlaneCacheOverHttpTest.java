@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The control-plane cache on two instances over HTTP, one database: an admin change made through the first (a
- * revoked key, the platform switch, a fee) takes effect on the second within 1 s, by LISTEN/NOTIFY; and when the
+ * revoked key, the platform switch, a fee) takes effect on the second within 1 s, for its creates and for its reads
+ * (which answer from the event loop with a key at hand), by LISTEN/NOTIFY; and when the
  * second's listening connection silently loses a notification, the bounded refresh still brings the change in.
  */
 class ControlPlaneCacheOverHttpTest {
@@ -45,7 +46,10 @@ class ControlPlaneCacheOverHttpTest {
                 String projectId = first.demo().orElseThrow().projectId().value();
                 JsonObject issued = newServerKey(admin, projectId);
                 String key = issued.getString("api_key");
-                assertEquals(250, fee(other.createPayment(key, CREATE)), "the second instance has it cached now");
+                Api.Answer made = other.createPayment(key, CREATE);
+                assertEquals(250, fee(made), "the second instance has it cached now");
+                String paymentId = made.data().getString("payment_id");
+                assertEquals(200, other.readPayment(key, paymentId).status(), "and a read finds it at hand");
 
                 adminCall(admin, "PUT", "/admin/payments/config", "{\"default_platform_fee_bps\": 500}");
                 within(NOTIFIED_WITHIN, "the new platform fee", () -> fee(other.createPayment(key, CREATE)) == 500);
@@ -56,7 +60,8 @@ class ControlPlaneCacheOverHttpTest {
 
                 adminCall(admin, "DELETE", "/admin/projects/" + projectId + "/api-keys/" + issued.getString("key_id"),
                         null);
-                within(NOTIFIED_WITHIN, "the revocation", () -> other.createPayment(key, CREATE).status() == 401);
+                within(NOTIFIED_WITHIN, "the revocation, for a create and for a read", () ->
+                        other.createPayment(key, CREATE).status() == 401 && other.readPayment(key, paymentId).status() == 401);
 
                 String demoKey = first.demo().orElseThrow().serverKey();
                 assertEquals(200, other.createPayment(demoKey, CREATE).status());
@@ -89,13 +94,17 @@ class ControlPlaneCacheOverHttpTest {
                 String projectId = first.demo().orElseThrow().projectId().value();
                 JsonObject issued = newServerKey(admin, projectId);
                 String key = issued.getString("api_key");
-                assertEquals(200, other.createPayment(key, CREATE).status(), "cached on the second instance");
+                Api.Answer made = other.createPayment(key, CREATE);
+                assertEquals(200, made.status(), "cached on the second instance");
+                String paymentId = made.data().getString("payment_id");
+                assertEquals(200, other.readPayment(key, paymentId).status(), "and at hand for a read");
 
                 listenerPath.blackHole();
                 adminCall(admin, "DELETE", "/admin/projects/" + projectId + "/api-keys/" + issued.getString("key_id"),
                         null);
                 within(maxAge.plus(Duration.ofMillis(1500)), "the revocation despite the lost notification",
-                        () -> other.createPayment(key, CREATE).status() == 401);
+                        () -> other.createPayment(key, CREATE).status() == 401
+                                && other.readPayment(key, paymentId).status() == 401);
                 assertTrue(listening.isListeningForChanges(), "the connection still looked alive: the age bound did it");
 
                 listenerPath.restore();

@@ -6,6 +6,8 @@ import com.amba.payments.domain.model.PaymentError;
 import com.amba.payments.domain.model.PaymentId;
 import com.amba.payments.domain.model.Result;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -23,9 +25,22 @@ final class OwnPayments {
      */
     static <T> Result<T, PaymentError> find(ApiKey key, String paymentId, Function<PaymentId, Optional<T>> lookUp,
                                             Function<T, Payment> paymentOf) {
+        return visibleTo(key, PaymentId.parse(paymentId).flatMap(lookUp), paymentOf);
+    }
+
+    /** {@link #find}, with a look-up that answers later. */
+    static <T> CompletionStage<Result<T, PaymentError>> findLater(
+            ApiKey key, String paymentId, Function<PaymentId, CompletionStage<Optional<T>>> lookUp,
+            Function<T, Payment> paymentOf) {
         return PaymentId.parse(paymentId)
-                .flatMap(lookUp)
-                .filter(found -> paymentOf.apply(found).belongsTo(key.projectId()))
+                .map(lookUp)
+                .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()))
+                .thenApply(found -> visibleTo(key, found, paymentOf));
+    }
+
+    private static <T> Result<T, PaymentError> visibleTo(ApiKey key, Optional<T> found, Function<T, Payment> paymentOf) {
+        return found
+                .filter(it -> paymentOf.apply(it).belongsTo(key.projectId()))
                 .<Result<T, PaymentError>>map(Result::ok)
                 .orElseGet(() -> Result.err(new PaymentError.PaymentNotFound()));
     }

@@ -170,6 +170,21 @@ public abstract class ControlPlaneContract {
     }
 
     @Test
+    void aKeyAtHandIsTheKeyAsTheStoreLastAnsweredItOrNothing() {
+        Project project = newProject();
+        ApiKey key = newKey(project.id(), ApiKeyKind.SERVER);
+        controlPlane.apiKeyByHash(key.hash());
+        assertTrue(Set.of(Optional.empty(), Optional.of(key)).contains(controlPlane.apiKeyAtHand(key.hash())));
+
+        controlPlane.revokeApiKey(project.id(), key.id(), T0.plusSeconds(60));
+        assertFalse(controlPlane.apiKeyAtHand(key.hash()).map(ApiKey::isActive).orElse(false),
+                "once revoked here, never at hand as active");
+        ApiKey revoked = controlPlane.apiKeyByHash(key.hash()).orElseThrow();
+        assertTrue(Set.of(Optional.empty(), Optional.of(revoked)).contains(controlPlane.apiKeyAtHand(key.hash())));
+        assertEquals(Optional.empty(), controlPlane.apiKeyAtHand(KeyHash.of("amba_sk_unknown")));
+    }
+
+    @Test
     void aRevokedKeyIsKeptButInactive() {
         Project project = newProject();
         ApiKey key = newKey(project.id(), ApiKeyKind.CLIENT);

@@ -49,6 +49,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,25 @@ public abstract class RefundLedgerContract {
         assertEquals(DisputeStatus.NONE, standing.dispute());
         assertEquals(Optional.empty(), refunds.standing(new PaymentId("pi_" + TestIds.alphanumeric(24))),
                 "no payment, no standing");
+    }
+
+    @Test
+    void aStandingReadWithoutWaitingAnswersWhatTheStandingReadDoes() throws Exception {
+        Payment payment = recorded(PaymentStatus.SUCCEEDED);
+        Refund made = record(reserved(refunds.reserve(attempt(payment, 300L, null), T0, LEASE)), RefundStatus.PENDING);
+        refunds.move(change(payment, made, made.movedTo(RefundStatus.SUCCEEDED, T0.plusSeconds(2), T0.plusSeconds(2))),
+                inbox(payment));
+        refunds.recordDispute(disputeChange(payment, Optional.empty(),
+                new Dispute(payment.id(), DisputeStatus.NEEDS_RESPONSE, payment.amount(), T0, 0)), inbox(payment));
+
+        Optional<PaymentStanding> later = refunds.standingWithoutWaiting(payment.id()).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertEquals(refunds.standing(payment.id()), later);
+        assertEquals(300, later.orElseThrow().amountRefunded());
+        assertEquals(DisputeStatus.NEEDS_RESPONSE, later.orElseThrow().dispute());
+        assertEquals(Optional.empty(), refunds.standingWithoutWaiting(new PaymentId("pi_" + TestIds.alphanumeric(24)))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS), "no payment, no standing");
     }
 
     @Test

@@ -44,6 +44,15 @@ public interface ControlPlane {
 
     Optional<ApiKey> apiKeyByHash(KeyHash hash);
 
+    /**
+     * The key with this hash if this instance already holds it, as {@link #apiKeyByHash} would answer it, without
+     * asking the store: it never waits and never throws. Empty when it is not at hand, which says nothing about
+     * whether such a key exists.
+     */
+    default Optional<ApiKey> apiKeyAtHand(KeyHash hash) {
+        return Optional.empty();
+    }
+
     /** A project's keys, revoked ones included, oldest first. */
     List<ApiKey> apiKeys(ProjectId project);
 

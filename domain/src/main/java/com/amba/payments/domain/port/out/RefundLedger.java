@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The ledger's record of money given back: refunds and what they hold of each payment. Kept by the same store
@@ -62,6 +63,12 @@ public interface RefundLedger {
      * the ledger is a database); empty when there is no such payment.
      */
     Optional<PaymentStanding> standing(PaymentId payment);
+
+    /**
+     * The same read for a caller whose thread must not wait: returns at once, and the stage completes when the
+     * store answers, or fails with {@link StoreUnavailable}.
+     */
+    CompletionStage<Optional<PaymentStanding>> standingWithoutWaiting(PaymentId payment);
 
     /** Keeps a refund event that arrived before its payment; parking the same event twice keeps it once. */
     void park(RefundChanged event, Instant receivedAt);
