@@ -55,7 +55,10 @@ final class ClientRoutes {
                 .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::created));
     }
 
-    /** On the event loop when the key is at hand (nothing then waits but for the ledger); else on a thread that may wait. */
+    /**
+     * On the event loop when the key is at hand (nothing is then left to wait for but the ledger); otherwise on a
+     * thread that may wait.
+     */
     private void read(RoutingContext ctx) {
         Optional<String> apiKey = Routes.header(ctx, API_KEY);
         String paymentId = ctx.pathParam("id");
@@ -64,8 +67,8 @@ final class ClientRoutes {
                 .onComplete(outcome -> Replies.result(ctx, outcome, PaymentJson::standing));
     }
 
-    private Optional<Future<Result<PaymentStanding, PaymentError>>> readWithoutWaiting(Optional<String> apiKey,
-                                                                                     String paymentId) {
+    private Optional<Future<Result<PaymentStanding, PaymentError>>> readWithoutWaiting(
+            Optional<String> apiKey, String paymentId) {
         try {
             return readPayment.readStandingWithoutWaiting(apiKey, paymentId)
                     .map(answer -> Future.fromCompletionStage(answer, Vertx.currentContext()));

@@ -38,7 +38,8 @@ final class OwnPayments {
                 .thenApply(found -> visibleTo(key, found, paymentOf));
     }
 
-    private static <T> Result<T, PaymentError> visibleTo(ApiKey key, Optional<T> found, Function<T, Payment> paymentOf) {
+    private static <T> Result<T, PaymentError> visibleTo(ApiKey key, Optional<T> found,
+                                                         Function<T, Payment> paymentOf) {
         return found
                 .filter(it -> paymentOf.apply(it).belongsTo(key.projectId()))
                 .<Result<T, PaymentError>>map(Result::ok)
