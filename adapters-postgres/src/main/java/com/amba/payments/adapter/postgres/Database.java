@@ -114,8 +114,7 @@ final class Database {
                 .timeout(budget, TimeUnit.MILLISECONDS)
                 .<RowSet<Row>>transform(answer -> answer.succeeded() ? Future.succeededFuture(answer.result())
                         : Future.failedFuture(answer.cause() instanceof TimeoutException late
-                                ? new StoreUnavailable("the database did not answer within " + budget + " ms", late)
-                                : Failures.translate(answer.cause())))
+                                ? noAnswerWithin(budget, late) : Failures.translate(answer.cause())))
                 .toCompletionStage();
     }
 
@@ -214,16 +213,20 @@ final class Database {
         }
         long remaining = deadline.remainingMillis();
         if (remaining <= 0) {
-            throw new StoreUnavailable("the database did not answer within " + deadline.budgetMillis() + " ms");
+            throw noAnswerWithin(deadline.budgetMillis(), null);
         }
         try {
             return pending.await(remaining, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new StoreUnavailable("the database did not answer within " + deadline.budgetMillis() + " ms", e);
+            throw noAnswerWithin(deadline.budgetMillis(), e);
         } catch (Exception e) {
             // Future.await rethrows the failure as it is, checked ones too (a refused connection is an IOException).
             throw Failures.translate(e);
         }
+    }
+
+    private static StoreUnavailable noAnswerWithin(long budgetMillis, TimeoutException late) {
+        return new StoreUnavailable("the database did not answer within " + budgetMillis + " ms", late);
     }
 
     static PgConnectOptions connectOptions(DatabaseUrl url, PostgresSettings settings) {

@@ -55,12 +55,12 @@ public final class PaymentStandingService implements ReadPaymentStanding {
 
     /** A store that could not answer is a 503 to retry, as on the waiting path; anything else stays a failure. */
     private static Result<PaymentStanding, PaymentError> unavailableOnly(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
-                ? wrapped.getCause() : failure;
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
         if (cause instanceof StoreUnavailable) {
             return unavailable();
         }
-        throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
+        throw new CompletionException(cause);
     }
 
     private static Result<PaymentStanding, PaymentError> unavailable() {

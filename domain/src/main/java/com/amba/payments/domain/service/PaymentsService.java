@@ -34,7 +34,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Creating payments (reading them back is PaymentStandingService). The checks run in the contract's order; the first that fails answers.
+ * Creating payments (reading them back is PaymentStandingService). The checks run in the contract's order; the
+ * first that fails answers.
  * A create with a client reference binds the reference in the ledger before the provider is called, so
  * replays, concurrent duplicates and retries after a crash all reach the one provider intent.
  */
